@@ -1,0 +1,258 @@
+package centrality
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/relgraph/relgraph/graph"
+)
+
+// RankingFormat is the value of the "format" field of a ranking document.
+const RankingFormat = "relgraph/ranking@1"
+
+// AllMeasures lists the measures Rank knows, in their default column order.
+var AllMeasures = []string{"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"}
+
+// Options says what Rank computes and how it orders the nodes.
+type Options struct {
+	// By names the measure the nodes are sorted on, descending; "" means
+	// "strength". It need not be listed in Measures.
+	By string
+	// Measures are the columns of the ranking, in order; nil or empty means
+	// AllMeasures. Each must be one of AllMeasures, at most once.
+	Measures []string
+	// Distance is the edge length of the path measures (betweenness,
+	// closeness, harmonic); the zero value is Inverse (1/weight).
+	Distance Distance
+	// Normalized multiplies betweenness by 2/((n−1)(n−2)) (see
+	// Betweenness); it changes no other measure. The command line sets it by
+	// default.
+	Normalized bool
+	// Top keeps only the first Top rows after ranking; 0 keeps all.
+	Top int
+}
+
+// Row is one node of a Ranking.
+type Row struct {
+	// Rank is the 1-based position after sorting (1 = highest value).
+	Rank int
+	// ID is the node id; Name its display name (the ID when it has none).
+	ID, Name string
+	// Values holds the node's value of every measure in Ranking.Measures and
+	// of Ranking.By, keyed by measure name.
+	Values map[string]float64
+}
+
+// Ranking is the nodes of a graph ordered by one measure, with the values of
+// several measures; its JSON form is the "relgraph/ranking@1" document.
+type Ranking struct {
+	// Graph names the graph (graph.Graph.Name: its episode id, or "graph").
+	Graph string
+	// By is the measure the rows are sorted on.
+	By string
+	// Distance and Normalized are the settings the path measures used.
+	Distance   Distance
+	Normalized bool
+	// Measures are the columns, in order.
+	Measures []string
+	// Rows are the nodes, best first (truncated to Options.Top).
+	Rows []Row
+}
+
+// Rank computes the requested measures (and opt.By) on g, sorts the nodes by
+// opt.By descending, breaking ties by id ascending, and numbers them 1..n
+// without gaps; then it keeps the first opt.Top rows. Values that differ only
+// in floating-point noise (below 1e-12 relative, e.g. the betweenness of two
+// symmetric nodes summed in different orders) count as tied. PageRank uses
+// DefaultDamping.
+//
+// Rank returns an error, naming the bad value and listing the valid ones,
+// for an unknown or repeated measure, an unknown By, an invalid Distance or
+// a negative Top.
+func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
+	if g == nil {
+		return nil, fmt.Errorf("centrality: Rank of a nil graph")
+	}
+	by := opt.By
+	if by == "" {
+		by = "strength"
+	}
+	valid := strings.Join(AllMeasures, ", ")
+	if !slices.Contains(AllMeasures, by) {
+		return nil, fmt.Errorf("centrality: unknown measure %q to rank by (valid: %s)", opt.By, valid)
+	}
+	measures := slices.Clone(opt.Measures)
+	if len(measures) == 0 {
+		measures = slices.Clone(AllMeasures)
+	}
+	for i, m := range measures {
+		if !slices.Contains(AllMeasures, m) {
+			return nil, fmt.Errorf("centrality: unknown measure %q (valid: %s)", m, valid)
+		}
+		if slices.Contains(measures[:i], m) {
+			return nil, fmt.Errorf("centrality: measure %q listed twice", m)
+		}
+	}
+	if !opt.Distance.valid() {
+		return nil, fmt.Errorf("centrality: invalid distance %v (valid: inverse, unit)", opt.Distance)
+	}
+	if opt.Top < 0 {
+		return nil, fmt.Errorf("centrality: negative top %d (0 keeps all rows)", opt.Top)
+	}
+
+	need := measures
+	if !slices.Contains(need, by) {
+		need = append(slices.Clip(need), by)
+	}
+	values := make(map[string][]float64, len(need))
+	for _, m := range need {
+		values[m] = compute(g, m, opt)
+	}
+
+	n := len(g.Nodes)
+	key := make([]float64, n)
+	for i, v := range values[by] {
+		key[i] = roundSig(v)
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(key[j], key[i]), cmp.Compare(g.Nodes[i].ID, g.Nodes[j].ID))
+	})
+	if opt.Top > 0 && opt.Top < n {
+		order = order[:opt.Top]
+	}
+	rows := make([]Row, len(order))
+	for r, i := range order {
+		vals := make(map[string]float64, len(need))
+		for _, m := range need {
+			vals[m] = values[m][i]
+		}
+		rows[r] = Row{Rank: r + 1, ID: g.Nodes[i].ID, Name: g.Nodes[i].Label(), Values: vals}
+	}
+	return &Ranking{
+		Graph:      g.Name(),
+		By:         by,
+		Distance:   opt.Distance,
+		Normalized: opt.Normalized,
+		Measures:   measures,
+		Rows:       rows,
+	}, nil
+}
+
+// compute returns measure m of g; m is one of AllMeasures.
+func compute(g *graph.Graph, m string, opt Options) []float64 {
+	switch m {
+	case "degree":
+		return Degree(g)
+	case "strength":
+		return Strength(g)
+	case "betweenness":
+		return Betweenness(g, opt.Distance, opt.Normalized)
+	case "closeness":
+		return Closeness(g, opt.Distance)
+	case "harmonic":
+		return Harmonic(g, opt.Distance)
+	case "eigenvector":
+		return Eigenvector(g)
+	case "pagerank":
+		return PageRank(g, DefaultDamping)
+	}
+	panic("centrality: unreachable measure " + m)
+}
+
+// roundSig rounds v to 12 significant digits, so that values equal up to
+// floating-point noise compare equal (rounding is a function, so the order
+// stays a strict weak order, unlike a tolerance comparison).
+func roundSig(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// MarshalJSON writes the "relgraph/ranking@1" document of DESIGN.md:
+//
+//	{"format":"relgraph/ranking@1","graph":…,"by":…,"distance":"inverse",
+//	 "normalized":true,"measures":[…],"rows":[{"rank":1,"id":…,"name":…,
+//	 "degree":…,…}]}
+//
+// Row keys come in a fixed order: rank, id, name, then the measures in
+// Measures order (By only if listed there). Whole numbers print without a
+// fraction (a degree of 3 is 3).
+func (r *Ranking) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	put := func(key string, v any) error {
+		k, _ := json.Marshal(key)
+		b.Write(k)
+		b.WriteByte(':')
+		j, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("centrality: ranking %s: %w", key, err)
+		}
+		b.Write(j)
+		return nil
+	}
+	measures := r.Measures
+	if measures == nil {
+		measures = []string{}
+	}
+	b.WriteByte('{')
+	for i, f := range []struct {
+		k string
+		v any
+	}{
+		{"format", RankingFormat},
+		{"graph", r.Graph},
+		{"by", r.By},
+		{"distance", r.Distance.String()},
+		{"normalized", r.Normalized},
+		{"measures", measures},
+	} {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := put(f.k, f.v); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString(`,"rows":[`)
+	for i, row := range r.Rows {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('{')
+		if err := put("rank", row.Rank); err != nil {
+			return nil, err
+		}
+		b.WriteByte(',')
+		if err := put("id", row.ID); err != nil {
+			return nil, err
+		}
+		b.WriteByte(',')
+		if err := put("name", row.Name); err != nil {
+			return nil, err
+		}
+		for _, m := range measures {
+			b.WriteByte(',')
+			v, ok := row.Values[m]
+			if !ok {
+				return nil, fmt.Errorf("centrality: ranking row %q has no value for %q", row.ID, m)
+			}
+			if err := put(m, v); err != nil {
+				return nil, err
+			}
+		}
+		b.WriteByte('}')
+	}
+	b.WriteString("]}")
+	return b.Bytes(), nil
+}

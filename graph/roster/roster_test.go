@@ -1,0 +1,129 @@
+package roster
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLoadProjectRoster loads the project's own data/characters.json and
+// checks what the issue asks of it: the four characters of the seed with
+// stable ids, the stated relationships, and episodes that exist.
+func TestLoadProjectRoster(t *testing.T) {
+	r, warnings, err := Load(filepath.Join("..", "..", "data", "characters.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	for _, id := range []string{"achim", "kathrin", "lukas", "friedrich"} {
+		if _, ok := r.Character(id); !ok {
+			t.Errorf("character %q missing", id)
+		}
+	}
+	for _, c := range []struct{ a, b, want string }{
+		{"kathrin", "lukas", "Mutter/Sohn"},
+		{"lukas", "friedrich", "Vater/Sohn"},
+		{"kathrin", "friedrich", "getrennte Eltern"},
+		{"achim", "kathrin", "enge Freunde"},
+	} {
+		if got, _ := r.Relation(c.a, c.b); got != c.want {
+			t.Errorf("Relation(%s, %s) = %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+	if _, ok := r.Relation("achim", "lukas"); ok {
+		t.Error("achim–lukas has no relationship in the roster")
+	}
+	if len(r.Episodes) < 2 {
+		t.Fatalf("want at least two episodes, got %d", len(r.Episodes))
+	}
+	// "Dr. Kreutzer" comes from title "Dr." + alias "Kreutzer".
+	if forms := r.Forms("achim"); !slices.Contains(forms, "Dr. Kreutzer") || !slices.Contains(forms, "Dr. Achim Kreutzer") {
+		t.Errorf("Forms(achim) = %q, want title forms", forms)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "e1.txt"), []byte("Anna."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, json, want string
+	}{
+		{"syntax error has line and column", "{\n  \"format\": \"relgraph/roster@1\",\n  \"characters\": [,]\n}", "r.json:3:18: invalid JSON"},
+		{"truncated", `{"format": "relgraph/roster@1", "characters": [`, "r.json:1:48: invalid JSON"},
+		{"empty file", "  \n", "r.json: empty file"},
+		{"wrong type names the field", `{"format": "relgraph/roster@1", "characters": [{"id": 7, "name": "A"}]}`, "field characters.id"},
+		{"missing format", `{"characters": [{"id": "a", "name": "A"}]}`, "field format: missing"},
+		{"wrong format", `{"format": "relgraph/graph@1", "characters": [{"id": "a", "name": "A"}]}`, `field format: got "relgraph/graph@1"`},
+		{"no characters", `{"format": "relgraph/roster@1"}`, "field characters: no characters"},
+		{"missing id", `{"format": "relgraph/roster@1", "characters": [{"name": "A"}]}`, "field characters[0].id: missing"},
+		{"missing name", `{"format": "relgraph/roster@1", "characters": [{"id": "a"}]}`, "field characters[0].name: missing"},
+		{"duplicate id", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]}`, `field characters[1].id: duplicate id "a" (also characters[0])`},
+		{"bad gender", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "gender": "w"}]}`, "field characters[0].gender"},
+		{"unknown relationship source", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "relationships": [{"source": "zz", "target": "a", "type": "friend"}]}`, `field relationships[0].source: unknown character id "zz"`},
+		{"unknown relationship target", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "relationships": [{"source": "a", "target": "b", "type": "friend"}]}`, `field relationships[0].target: unknown character id "b"`},
+		{"bad relationship type", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}], "relationships": [{"source": "a", "target": "b", "type": "lover"}]}`, "field relationships[0].type"},
+		{"missing episode file", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "episodes": [{"id": "e1", "file": "e1.txt"}, {"id": "e2", "file": "nope.txt"}]}`, "field episodes[1].file: episode file"},
+		{"duplicate episode id", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "episodes": [{"id": "e1", "file": "e1.txt"}, {"id": "e1", "file": "e1.txt"}]}`, "field episodes[1].id: duplicate"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Parse("r.json", []byte(tc.json), dir)
+			if err == nil {
+				t.Fatalf("no error, want one containing %q", tc.want)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestAmbiguousAlias: an alias claimed by two characters matches neither
+// and is reported once as a warning.
+func TestAmbiguousAlias(t *testing.T) {
+	src := `{"format": "relgraph/roster@1", "characters": [
+		{"id": "anna", "name": "Anna Berg", "aliases": ["Anna", "Berg"], "titles": ["Dr."]},
+		{"id": "ben", "name": "Ben Berg", "aliases": ["Ben", "Berg"]}]}`
+	r, warnings, err := Parse("r.json", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `alias "Berg" is claimed by anna, ben`) {
+		t.Errorf("warnings = %q", warnings)
+	}
+	if got := r.Ambiguous(); !slices.Equal(got, []string{"Berg"}) {
+		t.Errorf("Ambiguous() = %q", got)
+	}
+	if got, want := r.Forms("anna"), []string{"Anna", "Anna Berg", "Dr. Anna", "Dr. Berg"}; !slices.Equal(got, want) {
+		t.Errorf("Forms(anna) = %q, want %q", got, want)
+	}
+	if got, want := r.Forms("ben"), []string{"Ben", "Ben Berg"}; !slices.Equal(got, want) {
+		t.Errorf("Forms(ben) = %q, want %q", got, want)
+	}
+}
+
+// TestFormsNFC: forms are NFC-normalised, so a name typed with a combining
+// diaeresis equals the precomposed one.
+func TestFormsNFC(t *testing.T) {
+	src := "{\"format\": \"relgraph/roster@1\", \"characters\": [{\"id\": \"j\", \"name\": \"Ju\u0308rgen\"}]}"
+	r, _, err := Parse("r.json", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Forms("j"); !slices.Equal(got, []string{"J\u00fcrgen"}) {
+		t.Errorf("Forms = %q, want precomposed Jürgen", got)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, _, err := Load(filepath.Join(t.TempDir(), "characters.json"))
+	if err == nil || !strings.Contains(err.Error(), "characters.json") {
+		t.Errorf("err = %v, want one naming the file", err)
+	}
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// dataFormats are the --format values of commands that print data.
+var dataFormats = []string{"table", "json", "csv"}
+
+// dataFormat returns the output format: the flag if set, else the output
+// file's extension (.json, .csv), else "table".
+func dataFormat(flag, out string) (string, error) {
+	if flag != "" {
+		if !slices.Contains(dataFormats, flag) {
+			return "", usagef("--format: %q is not one of %s", flag, strings.Join(dataFormats, ", "))
+		}
+		return flag, nil
+	}
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".json":
+		return "json", nil
+	case ".csv":
+		return "csv", nil
+	}
+	return "table", nil
+}
+
+// table is rows of cells under a header, written as an aligned text table
+// or as CSV (RFC 4180, header first).
+type table struct {
+	header []string
+	rows   [][]string
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) writeText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(t.header, "\t"))
+	for _, r := range t.rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	return tw.Flush()
+}
+
+func (t *table) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeJSON writes v as indented JSON without HTML escaping, plus a newline.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// num formats a value for a text table: integers without decimals, other
+// values with four decimals, NaN as "n/a".
+func num(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "n/a"
+	case v == math.Trunc(v) && math.Abs(v) < 1e15:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 4, 64)
+}
+
+// exact formats a value for CSV: the shortest representation that reads
+// back to the same float64.
+func exact(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
