@@ -31,35 +31,91 @@ import "github.com/relgraph/relgraph/graph"
 // Betweenness panics if d is not Inverse or Unit.
 func Betweenness(g *graph.Graph, d Distance, normalized bool) []float64 {
 	d.mustValid()
-	a := newAdjacency(g)
+	return sweep(newAdjacency(g), d, normalized, wantBetweenness).betweenness
+}
+
+// Which measures a sweep computes.
+const (
+	wantBetweenness = 1 << iota
+	wantCloseness
+	wantHarmonic
+)
+
+// sweepResult holds the path measures a sweep computed (nil if not asked).
+type sweepResult struct {
+	betweenness, closeness, harmonic []float64
+}
+
+// sweep runs one single-source search from every node of a with lengths d
+// and derives the measures in want from it, so that Rank pays for the
+// searches once for betweenness, closeness and harmonic together.
+func sweep(a *adjacency, d Distance, normalized bool, want int) sweepResult {
 	n := a.n
-	out := make([]float64, n)
-	if n <= 2 {
-		return out
+	var res sweepResult
+	if want&wantBetweenness != 0 {
+		res.betweenness = make([]float64, n)
+	}
+	if want&wantCloseness != 0 {
+		res.closeness = make([]float64, n)
+	}
+	if want&wantHarmonic != 0 {
+		res.harmonic = make([]float64, n)
+	}
+	betw := res.betweenness != nil && n > 2 // n ≤ 2: no inner nodes
+	if !betw && want&^wantBetweenness == 0 {
+		return res
 	}
 	length := a.lengths(d)
-	partial := make([][]float64, min(n, maxBlocks))
+	var partial [][]float64
+	if betw {
+		partial = make([][]float64, min(n, maxBlocks))
+	}
 	nb := runBlocks(n, func() *search { return newSearch(a, length) }, func(s *search, b, lo, hi int) {
-		cb := make([]float64, n)
+		var cb []float64
+		if betw {
+			cb = make([]float64, n)
+			partial[b] = cb
+		}
 		for src := lo; src < hi; src++ {
-			s.run(int32(src), true)
-			s.accumulate(cb)
+			s.run(int32(src), betw)
+			if res.closeness != nil || res.harmonic != nil {
+				// Wasserman–Faust closeness and harmonic sums over the
+				// reached nodes; see Closeness and Harmonic.
+				var far, harm float64
+				for _, v := range s.order[1:] {
+					far += s.dist[v]
+					harm += 1 / s.dist[v]
+				}
+				if res.closeness != nil && far > 0 && n > 1 {
+					r := float64(len(s.order) - 1)
+					res.closeness[src] = r / far * r / float64(n-1)
+				}
+				if res.harmonic != nil {
+					res.harmonic[src] = harm
+				}
+			}
+			if betw {
+				s.accumulate(cb)
+			}
 		}
-		partial[b] = cb
 	})
-	// Brandes' sum runs over ordered pairs (s, t): halve it for the
-	// undirected count.
-	scale := 0.5
-	if normalized {
-		scale = 1 / float64((n-1)*(n-2))
-	}
-	for b := range nb {
-		for v, x := range partial[b] {
-			out[v] += x
+	if betw {
+		// Brandes' sum runs over ordered pairs (s, t): halve it for the
+		// undirected count, or normalise by the (n−1)(n−2)/2 pairs
+		// without v.
+		scale := 0.5
+		if normalized {
+			scale = 1 / float64((n-1)*(n-2))
+		}
+		out := res.betweenness
+		for b := range nb {
+			for v, x := range partial[b] {
+				out[v] += x
+			}
+		}
+		for v := range out {
+			out[v] *= scale
 		}
 	}
-	for v := range out {
-		out[v] *= scale
-	}
-	return out
+	return res
 }

@@ -19,25 +19,17 @@ import "github.com/relgraph/relgraph/graph"
 // can reach. A node that reaches no other node (isolated, or n = 1) gets 0.
 //
 // Distances d follow dist: hop counts for Unit, sums of 1/weight for
-// Inverse, so the values are inverse distances (1/hops or weight-like). For
-// Inverse this matches closeness_centrality(G, distance=1/w). gonum's
+// Inverse. The value is a reciprocal mean distance: per hop for Unit (at
+// most 1), in the units of weight for Inverse (doubling every weight doubles
+// it; it can exceed 1). For Inverse this is
+// closeness_centrality(G, distance=1/w). gonum's
 // network.Closeness is 1/Σd instead: it lacks both factors and gives +Inf
 // to an isolated node.
 //
 // Closeness panics if dist is not Inverse or Unit.
 func Closeness(g *graph.Graph, dist Distance) []float64 {
-	n := float64(len(nodesOf(g)))
-	return pathSums(g, dist, func(s *search) float64 {
-		var sum float64
-		for _, v := range s.order[1:] {
-			sum += s.dist[v]
-		}
-		r := float64(len(s.order) - 1)
-		if sum <= 0 || n < 2 {
-			return 0
-		}
-		return r / sum * r / (n - 1)
-	})
+	dist.mustValid()
+	return sweep(newAdjacency(g), dist, false, wantCloseness).closeness
 }
 
 // Harmonic returns the harmonic centrality of every node, indexed like
@@ -48,8 +40,9 @@ func Closeness(g *graph.Graph, dist Distance) []float64 {
 // with 1/∞ = 0 for nodes v that u cannot reach, so disconnected graphs and
 // isolated nodes (H = 0) need no special case (M. Marchiori and V. Latora,
 // "Harmony in the small-world", Physica A 285, 2000,
-// doi:10.1016/S0378-4371(00)00311-3). The value is not
-// normalised: divide by n−1 for a value in [0, 1] with Unit distances.
+// doi:10.1016/S0378-4371(00)00311-3). The value is not normalised: divide
+// by n−1 for a value in [0, 1] with Unit distances; with Inverse distances
+// it is in the units of weight.
 // Distances d follow dist: hop counts for Unit, sums of 1/weight for
 // Inverse. This is NetworkX's harmonic_centrality(G) (Unit) and
 // harmonic_centrality(G, distance=1/w) (Inverse), and gonum's
@@ -57,35 +50,6 @@ func Closeness(g *graph.Graph, dist Distance) []float64 {
 //
 // Harmonic panics if dist is not Inverse or Unit.
 func Harmonic(g *graph.Graph, dist Distance) []float64 {
-	return pathSums(g, dist, func(s *search) float64 {
-		var sum float64
-		for _, v := range s.order[1:] {
-			sum += 1 / s.dist[v]
-		}
-		return sum
-	})
-}
-
-// nodesOf returns g.Nodes, or nil for a nil g.
-func nodesOf(g *graph.Graph) []graph.Node {
-	if g == nil {
-		return nil
-	}
-	return g.Nodes
-}
-
-// pathSums runs one shortest-path search from every node and stores
-// f(search) for it; f sees the distances of that search only.
-func pathSums(g *graph.Graph, dist Distance, f func(s *search) float64) []float64 {
 	dist.mustValid()
-	a := newAdjacency(g)
-	out := make([]float64, a.n)
-	length := a.lengths(dist)
-	runBlocks(a.n, func() *search { return newSearch(a, length) }, func(s *search, _, lo, hi int) {
-		for src := lo; src < hi; src++ {
-			s.run(int32(src), false)
-			out[src] = f(s)
-		}
-	})
-	return out
+	return sweep(newAdjacency(g), dist, false, wantHarmonic).harmonic
 }

@@ -36,44 +36,65 @@ func newAdjacency(g *graph.Graph) *adjacency {
 		panic("centrality: graph too large")
 	}
 	idx := g.NodeIndex()
-	type half struct {
+	// Resolve the ends once, keeping the edges the kernels read.
+	type pair struct {
 		u, v int32
 		w    float64
 	}
-	halves := make([]half, 0, 2*len(g.Edges))
+	pairs := make([]pair, 0, len(g.Edges))
 	for _, e := range g.Edges {
 		u, ok1 := idx[e.Source]
 		v, ok2 := idx[e.Target]
 		if !ok1 || !ok2 || u == v || !(e.Weight > 0) || math.IsInf(e.Weight, 1) {
 			continue
 		}
-		halves = append(halves, half{int32(u), int32(v), e.Weight}, half{int32(v), int32(u), e.Weight})
-	}
-	slices.SortFunc(halves, func(x, y half) int {
-		return cmp.Or(cmp.Compare(x.u, y.u), cmp.Compare(x.v, y.v))
-	})
-	// Merge parallel edges in place (they are adjacent after sorting).
-	m := 0
-	for i, h := range halves {
-		if i > 0 && h.u == halves[m-1].u && h.v == halves[m-1].v {
-			halves[m-1].w += h.w
-			continue
-		}
-		halves[m] = h
-		m++
-	}
-	halves = halves[:m]
-	a.adj = make([]int32, m)
-	a.w = make([]float64, m)
-	a.inv = make([]float64, m)
-	for i, h := range halves {
-		a.off[h.u+1]++
-		a.adj[i] = h.v
-		a.w[i] = h.w
-		a.inv[i] = 1 / h.w
+		pairs = append(pairs, pair{int32(u), int32(v), e.Weight})
+		a.off[u+1]++
+		a.off[v+1]++
 	}
 	for i := 0; i < a.n; i++ {
 		a.off[i+1] += a.off[i]
+	}
+	// Counting sort by row, then sort each (short) row by neighbour and
+	// merge parallel edges by summing their weights.
+	m := int(a.off[a.n])
+	a.adj = make([]int32, m)
+	a.w = make([]float64, m)
+	next := slices.Clone(a.off[:a.n])
+	for _, p := range pairs {
+		a.adj[next[p.u]], a.w[next[p.u]] = p.v, p.w
+		next[p.u]++
+		a.adj[next[p.v]], a.w[next[p.v]] = p.u, p.w
+		next[p.v]++
+	}
+	type half struct {
+		v int32
+		w float64
+	}
+	var row []half
+	k := int32(0) // write position after merging
+	for i := 0; i < a.n; i++ {
+		lo, hi := a.off[i], a.off[i+1]
+		row = row[:0]
+		for j := lo; j < hi; j++ {
+			row = append(row, half{a.adj[j], a.w[j]})
+		}
+		slices.SortFunc(row, func(x, y half) int { return cmp.Compare(x.v, y.v) })
+		a.off[i] = k
+		for j, h := range row {
+			if j > 0 && h.v == a.adj[k-1] {
+				a.w[k-1] += h.w
+				continue
+			}
+			a.adj[k], a.w[k] = h.v, h.w
+			k++
+		}
+	}
+	a.off[a.n] = k
+	a.adj, a.w = a.adj[:k:k], a.w[:k:k]
+	a.inv = make([]float64, k)
+	for j, w := range a.w {
+		a.inv[j] = 1 / w
 	}
 	return a
 }

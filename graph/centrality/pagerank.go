@@ -22,7 +22,7 @@ const DefaultDamping = 0.85
 //
 // where s_u is the strength of u. A node without edges (dangling) spreads
 // its rank uniformly over all nodes. The values are probabilities: each lies
-// in (0, 1] and they sum to 1.
+// in [0, 1] (above 0 when damping < 1) and they sum to 1.
 //
 // The semantics are those of NetworkX's pagerank(G, alpha=damping,
 // weight="weight"): start from the uniform vector, uniform personalisation
@@ -38,11 +38,14 @@ func PageRank(g *graph.Graph, damping float64) []float64 {
 	if !(damping >= 0 && damping <= 1) {
 		panic(fmt.Sprintf("centrality: PageRank damping %v outside [0, 1]", damping))
 	}
+	return pagerank(newAdjacency(g), damping)
+}
+
+func pagerank(a *adjacency, damping float64) []float64 {
 	const (
 		tol     = 1e-12
 		maxIter = 1000
 	)
-	a := newAdjacency(g)
 	n := a.n
 	x := make([]float64, n)
 	if n == 0 {

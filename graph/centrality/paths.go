@@ -51,7 +51,7 @@ func newSearch(a *adjacency, length []float64) *search {
 		s.dist[i] = math.Inf(1)
 	}
 	if length != nil {
-		s.heap = indexHeap{dist: s.dist, pos: make([]int32, a.n)}
+		s.heap = indexHeap{items: make([]heapItem, 0, a.n), pos: make([]int32, a.n)}
 		for i := range s.heap.pos {
 			s.heap.pos[i] = -1
 		}
@@ -98,7 +98,7 @@ func (s *search) bfs(src int32, wantSigma bool) {
 func (s *search) dijkstra(src int32, wantSigma bool) {
 	off, adj, length := s.a.off, s.a.adj, s.length
 	s.dist[src] = 0
-	s.heap.push(src)
+	s.heap.push(src, 0)
 	for s.heap.len() > 0 {
 		v := s.heap.pop()
 		s.settled[v] = true
@@ -131,9 +131,9 @@ func (s *search) dijkstra(src int32, wantSigma bool) {
 				inHeap := !math.IsInf(s.dist[u], 1)
 				s.dist[u] = alt
 				if inHeap {
-					s.heap.up(s.heap.pos[u])
+					s.heap.decrease(u, alt)
 				} else {
-					s.heap.push(u)
+					s.heap.push(u, alt)
 				}
 			}
 		}
@@ -172,74 +172,86 @@ func (s *search) accumulate(cb []float64) {
 	}
 }
 
-// indexHeap is a binary min-heap of node indices keyed on dist (ties by
-// index, so the settling order is fully determined), with each node's heap
-// position in pos (-1 when absent) for decrease-key.
+// indexHeap is a binary min-heap of nodes keyed on their tentative
+// distance (ties by index, so the settling order is fully determined). Each
+// entry carries its key, for locality; pos holds each node's heap position
+// (-1 when absent) for decrease-key.
 type indexHeap struct {
-	items []int32
-	dist  []float64
+	items []heapItem
 	pos   []int32
 }
 
+type heapItem struct {
+	d float64
+	v int32
+}
+
+func (it heapItem) less(o heapItem) bool { return it.d < o.d || (it.d == o.d && it.v < o.v) }
+
 func (h *indexHeap) len() int { return len(h.items) }
 
-func (h *indexHeap) less(i, j int32) bool {
-	a, b := h.items[i], h.items[j]
-	da, db := h.dist[a], h.dist[b]
-	return da < db || (da == db && a < b)
+// push adds node v with key d.
+func (h *indexHeap) push(v int32, d float64) {
+	h.items = append(h.items, heapItem{d, v})
+	h.up(int32(len(h.items)-1), heapItem{d, v})
 }
 
-func (h *indexHeap) swap(i, j int32) {
-	h.items[i], h.items[j] = h.items[j], h.items[i]
-	h.pos[h.items[i]] = i
-	h.pos[h.items[j]] = j
+// decrease lowers the key of node v, which is in the heap, to d.
+func (h *indexHeap) decrease(v int32, d float64) {
+	h.up(h.pos[v], heapItem{d, v})
 }
 
-func (h *indexHeap) push(v int32) {
-	h.items = append(h.items, v)
-	i := int32(len(h.items) - 1)
-	h.pos[v] = i
-	h.up(i)
-}
-
+// pop removes and returns the node with the least key.
 func (h *indexHeap) pop() int32 {
-	v := h.items[0]
-	last := int32(len(h.items) - 1)
-	h.swap(0, last)
+	top := h.items[0].v
+	h.pos[top] = -1
+	last := len(h.items) - 1
+	it := h.items[last]
 	h.items = h.items[:last]
-	h.pos[v] = -1
-	h.down(0)
-	return v
+	if last > 0 {
+		h.down(0, it)
+	}
+	return top
 }
 
-func (h *indexHeap) up(i int32) {
+// up places it at position i or above, moving larger parents down.
+func (h *indexHeap) up(i int32, it heapItem) {
+	items := h.items
 	for i > 0 {
 		p := (i - 1) / 2
-		if !h.less(i, p) {
-			return
+		if !it.less(items[p]) {
+			break
 		}
-		h.swap(i, p)
+		items[i] = items[p]
+		h.pos[items[i].v] = i
 		i = p
 	}
+	items[i] = it
+	h.pos[it.v] = i
 }
 
-func (h *indexHeap) down(i int32) {
-	n := int32(len(h.items))
+// down places it at position i or below, moving smaller children up.
+func (h *indexHeap) down(i int32, it heapItem) {
+	items := h.items
+	n := int32(len(items))
 	for {
 		l := 2*i + 1
 		if l >= n {
-			return
+			break
 		}
 		m := l
-		if r := l + 1; r < n && h.less(r, l) {
+		if r := l + 1; r < n && items[r].less(items[l]) {
 			m = r
 		}
-		if !h.less(m, i) {
-			return
+		if !items[m].less(it) {
+			break
 		}
-		h.swap(i, m)
+		items[i] = items[m]
+		h.pos[items[i].v] = i
 		i = m
 	}
+	items[i] = it
+	h.pos[it.v] = i
 }
 
 // maxBlocks bounds the number of source blocks of the path measures; it

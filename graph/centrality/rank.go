@@ -66,10 +66,10 @@ type Ranking struct {
 
 // Rank computes the requested measures (and opt.By) on g, sorts the nodes by
 // opt.By descending, breaking ties by id ascending, and numbers them 1..n
-// without gaps; then it keeps the first opt.Top rows. Values that differ only
-// in floating-point noise (below 1e-12 relative, e.g. the betweenness of two
-// symmetric nodes summed in different orders) count as tied. PageRank uses
-// DefaultDamping.
+// without gaps; then it keeps the first opt.Top rows. Values that agree to
+// 12 significant digits count as tied, so floating-point noise (e.g. in the
+// betweenness of two symmetric nodes, summed in different orders) does not
+// decide an order. PageRank uses DefaultDamping.
 //
 // Rank returns an error, naming the bad value and listing the valid ones,
 // for an unknown or repeated measure, an unknown By, an invalid Distance or
@@ -109,10 +109,7 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 	if !slices.Contains(need, by) {
 		need = append(slices.Clip(need), by)
 	}
-	values := make(map[string][]float64, len(need))
-	for _, m := range need {
-		values[m] = compute(g, m, opt)
-	}
+	values := compute(g, need, opt)
 
 	n := len(g.Nodes)
 	key := make([]float64, n)
@@ -147,25 +144,43 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 	}, nil
 }
 
-// compute returns measure m of g; m is one of AllMeasures.
-func compute(g *graph.Graph, m string, opt Options) []float64 {
-	switch m {
-	case "degree":
-		return Degree(g)
-	case "strength":
-		return Strength(g)
-	case "betweenness":
-		return Betweenness(g, opt.Distance, opt.Normalized)
-	case "closeness":
-		return Closeness(g, opt.Distance)
-	case "harmonic":
-		return Harmonic(g, opt.Distance)
-	case "eigenvector":
-		return Eigenvector(g)
-	case "pagerank":
-		return PageRank(g, DefaultDamping)
+// compute returns the measures named in need (all from AllMeasures),
+// keyed by name. They share one adjacency, and the path measures one sweep
+// of searches.
+func compute(g *graph.Graph, need []string, opt Options) map[string][]float64 {
+	a := newAdjacency(g)
+	want := 0
+	for _, m := range need {
+		switch m {
+		case "betweenness":
+			want |= wantBetweenness
+		case "closeness":
+			want |= wantCloseness
+		case "harmonic":
+			want |= wantHarmonic
+		}
 	}
-	panic("centrality: unreachable measure " + m)
+	paths := sweep(a, opt.Distance, opt.Normalized, want)
+	out := make(map[string][]float64, len(need))
+	for _, m := range need {
+		switch m {
+		case "degree":
+			out[m] = degree(a)
+		case "strength":
+			out[m] = strength(a)
+		case "betweenness":
+			out[m] = paths.betweenness
+		case "closeness":
+			out[m] = paths.closeness
+		case "harmonic":
+			out[m] = paths.harmonic
+		case "eigenvector":
+			out[m] = eigenvector(a, denseMax)
+		case "pagerank":
+			out[m] = pagerank(a, DefaultDamping)
+		}
+	}
+	return out
 }
 
 // roundSig rounds v to 12 significant digits, so that values equal up to

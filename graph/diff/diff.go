@@ -72,6 +72,7 @@ type EdgeChange struct {
 // ties broken by id, as centrality.Rank does). RankA is nil for a character
 // only in B, RankB nil for one only in A, and Delta = RankB − RankA is nil
 // unless both exist: a negative Delta means the character moved up.
+// Name is the display name in B, or in A for a character only in A.
 type RankRow struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`

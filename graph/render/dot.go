@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,12 +37,13 @@ type Options struct {
 	Title string
 
 	// Size is the measure that sets each node's circle, keyed by node id
-	// (e.g. strength or a centrality). The diameter runs from 0.6 in for
+	// (e.g. strength or a centrality). The diameter runs from 0.7 in for
 	// the smallest value among the graph's nodes to 1.4 in for the largest,
-	// linearly in the square root of the value. A node missing from Size,
-	// or with a negative or non-finite value, is drawn at the smallest
-	// size. Nil draws every circle 0.8 in wide. The caller computes it, so
-	// render does not depend on the centrality package.
+	// linearly in the square root of the value (1.05 in for all when the
+	// values are all equal). A node missing from Size, or with a negative
+	// or non-finite value, is drawn at the smallest size. Nil draws every
+	// circle 1 in wide. The caller computes it, so render does not depend
+	// on the centrality package.
 	Size map[string]float64
 
 	// SizeBy names the measure in Size (e.g. "strength"); it is shown in
@@ -66,7 +69,7 @@ type Options struct {
 // EdgeLabels value. DOT panics on options Check rejects, so a command
 // that takes them from flags should call Check first.
 func (o Options) Check() error {
-	if o.Layout != "" && !contains(Layouts, o.Layout) {
+	if o.Layout != "" && !slices.Contains(Layouts, o.Layout) {
 		return fmt.Errorf("render: unknown layout %q (want one of %s)", o.Layout, strings.Join(Layouts, ", "))
 	}
 	switch o.EdgeLabels {
@@ -77,19 +80,19 @@ func (o Options) Check() error {
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // DOT returns g as an undirected Graphviz graph (a directed one, with
 // arrows, when g.Directed), styled as a relationship map. Nodes and edges
 // are written in the order of g.Nodes and g.Edges, which Canonicalize
 // sorts, so the same graph and options always give the same bytes.
+//
+// The graph is laid out by neato with a fixed seed, node overlaps removed
+// (overlap=false) with a margin of 10 points around each circle and its
+// label, and edges drawn under the nodes (outputorder=edgesfirst). Edges
+// are routed around circles (splines=true) when the graph has at most 100
+// edges, and drawn straight above that, where neato's router takes
+// seconds. Each edge asks neato for a length (len) of both radii plus a
+// gap from 1.9 in for the weakest interaction down to 1.2 in for the
+// strongest, so close characters sit closer and labels have room.
 //
 // Each node gets id "node-<id>" and each edge "edge-<source>--<target>":
 // they become the element ids of the SVG. A node's tooltip gives its name,
@@ -103,23 +106,27 @@ func DOT(g *graph.Graph, opt Options) []byte {
 	if err := opt.Check(); err != nil {
 		panic(err.Error())
 	}
-	layout := cmp(opt.Layout, "neato")
+	layout := cmp.Or(opt.Layout, "neato")
 	seed := opt.Seed
 	if seed == 0 {
 		seed = 1
 	}
-	edgeLabels := cmp(opt.EdgeLabels, EdgeLabelsRelation)
+	edgeLabels := cmp.Or(opt.EdgeLabels, EdgeLabelsRelation)
 
 	var b bytes.Buffer
 	kind, op := "graph", "--"
 	if g.Directed {
 		kind, op = "digraph", "->"
 	}
-	fmt.Fprintf(&b, "%s %s {\n", kind, quote(g.Name()))
+	fmt.Fprintf(&b, "%s %s {\n", kind, quoteID(g.Name()))
 
 	// Graph-wide settings.
-	fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=false, sep=\"+10\", esep=\"+4\", splines=true,\n", quote(layout), seed)
-	fmt.Fprintf(&b, "\t\toutputorder=edgesfirst, pad=\"0.4\", bgcolor=\"white\", charset=\"UTF-8\",\n")
+	splines := "true"
+	if len(g.Edges) > maxSplineEdges {
+		splines = "line"
+	}
+	fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=false, sep=\"+10\", esep=\"+4\", splines=%s,\n", quote(layout), seed, splines)
+	fmt.Fprintf(&b, "\t\toutputorder=edgesfirst, pad=\"0.7,0.4\", bgcolor=\"white\", charset=\"UTF-8\",\n")
 	fmt.Fprintf(&b, "\t\tfontname=%s, fontsize=%d, fontcolor=%s, labelloc=t, labeljust=c,\n", quote(fontName), titleFontSize, quote(textColour))
 	fmt.Fprintf(&b, "\t\tlabel=%s];\n", titleLabel(g, opt, edgeLabels))
 	fmt.Fprintf(&b, "\tnode [shape=circle, fixedsize=shape, style=filled, penwidth=1.2, fontname=%s, fontsize=%d, fontcolor=%s];\n",
@@ -133,11 +140,9 @@ func DOT(g *graph.Graph, opt Options) []byte {
 
 	// Nodes.
 	lo, hi := sizeRange(g, opt.Size)
+	fills := nodeColours(g, opt.Size)
 	diameter := make(map[string]float64, len(g.Nodes))
-	sizeBy := opt.SizeBy
-	if sizeBy == "" {
-		sizeBy = "size"
-	}
+	sizeBy := cmp.Or(opt.SizeBy, "size")
 	for _, n := range g.Nodes {
 		d := plainDiameter
 		tip := []string{n.Label(), "mentions: " + strconv.Itoa(n.Mentions)}
@@ -152,9 +157,9 @@ func DOT(g *graph.Graph, opt Options) []byte {
 			}
 		}
 		diameter[n.ID] = d
-		fill := fillColour(n.ID)
+		fill := fills[n.ID]
 		fmt.Fprintf(&b, "\t%s [id=%s, label=%s, width=%s, height=%s, fillcolor=%s, color=%s, tooltip=%s];\n",
-			quote(n.ID), quote("node-"+n.ID), lines(wrapName(n.Label())...), num(d), num(d),
+			quoteID(n.ID), quote("node-"+n.ID), lines(wrapName(n.Label())...), num(d), num(d),
 			quote(fill), quote(strokeColour(fill)), lines(tip...))
 	}
 
@@ -171,10 +176,14 @@ func DOT(g *graph.Graph, opt Options) []byte {
 	}
 	wlo, whi := weightRange(g)
 	for _, e := range g.Edges {
-		pen := sqrtScale(e.Weight, wlo, whi, minPenWidth, maxPenWidth, plainPenWidth)
-		gap := sqrtScale(e.Weight, wlo, whi, maxGap, minGap, (minGap+maxGap)/2)
+		w := e.Weight
+		if !(w > 0) || math.IsInf(w, 0) { // invalid (Validate rejects it): draw it thinnest
+			w = wlo
+		}
+		pen := sqrtScale(w, wlo, whi, minPenWidth, maxPenWidth, plainPenWidth)
+		gap := sqrtScale(w, wlo, whi, maxGap, minGap, (minGap+maxGap)/2)
 		length := gap + (radius(diameter, e.Source) + radius(diameter, e.Target))
-		fmt.Fprintf(&b, "\t%s %s %s [id=%s, penwidth=%s, len=%s", quote(e.Source), op, quote(e.Target),
+		fmt.Fprintf(&b, "\t%s %s %s [id=%s, penwidth=%s, len=%s", quoteID(e.Source), op, quoteID(e.Target),
 			quote("edge-"+e.Source+"--"+e.Target), num(pen), num(length))
 		var label string
 		switch edgeLabels {
@@ -184,7 +193,7 @@ func DOT(g *graph.Graph, opt Options) []byte {
 			label = quantity(e.Weight)
 		}
 		if label != "" {
-			fmt.Fprintf(&b, ", label=%s", edgeLabel(label))
+			fmt.Fprintf(&b, ", label=%s", edgeLabel(label, pen))
 		}
 		tip := []string{name(e.Source) + " – " + name(e.Target) + ": weight " + quantity(e.Weight)}
 		if len(e.Evidence) > 0 {
@@ -206,14 +215,6 @@ func radius(diameter map[string]float64, id string) float64 {
 		return d / 2
 	}
 	return plainDiameter / 2
-}
-
-// cmp returns s, or def when s is empty.
-func cmp(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // sizeRange returns the smallest and largest usable (finite, non-negative)
@@ -257,7 +258,7 @@ func titleLabel(g *graph.Graph, opt Options, edgeLabels string) string {
 	ep := g.Episode
 	head := opt.Title
 	if head == "" {
-		head = cmp(cmp(ep.Title, ep.ID), "Character network")
+		head = cmp.Or(ep.Title, ep.ID, "Character network")
 	}
 	var about []string
 	if ep.ID != "" && ep.ID != head {
@@ -268,7 +269,7 @@ func titleLabel(g *graph.Graph, opt Options, edgeLabels string) string {
 	}
 	var legend []string
 	if opt.Size != nil {
-		legend = append(legend, "circle size: "+cmp(opt.SizeBy, "size"))
+		legend = append(legend, "circle size: "+cmp.Or(opt.SizeBy, "size"))
 	}
 	if len(g.Edges) > 0 {
 		legend = append(legend, "line width: interactions")
@@ -292,11 +293,14 @@ func titleLabel(g *graph.Graph, opt Options, edgeLabels string) string {
 }
 
 // edgeLabel returns an edge label as an HTML-like label: the text in a
-// one-cell table with a white background, so that the label stays legible
-// where Graphviz sets it against a wide line.
-func edgeLabel(text string) string {
-	return `<<table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td>` +
-		htmlText(text) + `</td></tr></table>>`
+// one-cell table whose padding is half the line width plus 2 points.
+// Neato sets an edge label as an external label that touches the middle
+// of the edge with a corner or side, so without the padding a wide line
+// would run over the text.
+func edgeLabel(text string, penWidth float64) string {
+	pad := int(math.Ceil(penWidth/2)) + 2
+	return fmt.Sprintf(`<<table border="0" cellborder="0" cellspacing="0" cellpadding="%d"><tr><td>%s</td></tr></table>>`,
+		pad, htmlText(text))
 }
 
 // unitText describes an interaction unit ("sentence", "window:15") for the

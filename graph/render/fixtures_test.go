@@ -1,6 +1,10 @@
 package render
 
-import "github.com/relgraph/relgraph/graph"
+import (
+	"fmt"
+
+	"github.com/relgraph/relgraph/graph"
+)
 
 // smallGraph is hand-made to exercise escaping and style: umlauts, a quote
 // and backslashes in names and ids (one name ends in a backslash, which
@@ -72,4 +76,45 @@ func strength(g *graph.Graph) map[string]float64 {
 		s[e.Target] += e.Weight
 	}
 	return s
+}
+
+// genGraph returns a seeded random graph of n characters: each character
+// links to about k earlier ones, with weights 1–10; every third edge has
+// a relation label. Nodes are named after invented German characters.
+func genGraph(n, k int, seed uint64) *graph.Graph {
+	first := []string{"Anna", "Ben", "Clara", "Dieter", "Elif", "Frank", "Greta", "Hans", "Ines", "Jörg", "Katja", "Lars", "Maren", "Nils", "Olga", "Paul", "Rita", "Sven", "Tanja", "Uwe"}
+	last := []string{"Berg", "Müller", "Schäfer", "Wolf", "Yılmaz", "Krüger", "Hoffmann", "Weiß", "Öztürk", "Lange"}
+	rels := []string{"Kollegen", "Ehepaar", "Geschwister", "Freunde", "Mutter/Tochter"}
+	s := seed
+	next := func(m int) int { // xorshift64*, enough for fixtures
+		s ^= s >> 12
+		s ^= s << 25
+		s ^= s >> 27
+		return int(((s * 2685821657736338717) >> 33) % uint64(m))
+	}
+	g := &graph.Graph{Episode: graph.Episode{ID: "gen", Unit: "paragraph"}}
+	for i := 0; i < n; i++ {
+		name := first[i%len(first)]
+		if i%3 != 2 {
+			name = "Dr. " + name + " " + last[(i*7)%len(last)]
+		}
+		g.Nodes = append(g.Nodes, graph.Node{ID: fmt.Sprintf("c%02d", i), Name: name, Mentions: 1 + next(20)})
+	}
+	seen := map[[2]int]bool{}
+	for i := 1; i < n; i++ {
+		for j := 0; j < k; j++ {
+			t := next(i)
+			if seen[[2]int{t, i}] {
+				continue
+			}
+			seen[[2]int{t, i}] = true
+			e := graph.Edge{Source: g.Nodes[t].ID, Target: g.Nodes[i].ID, Weight: float64(1 + next(10))}
+			if len(g.Edges)%3 == 0 {
+				e.Relation = rels[next(len(rels))]
+			}
+			g.Edges = append(g.Edges, e)
+		}
+	}
+	g.Canonicalize()
+	return g
 }

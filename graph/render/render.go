@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -71,9 +72,10 @@ var gv *graphviz.Graphviz
 // Render lays out dot and writes it to w in format f. The layout engine is
 // the graph's layout attribute (neato when it has none); DOT sets it.
 //
-// FormatSVG writes the SVG drawing. FormatDOT copies dot to w unchanged.
-// FormatPNG returns ErrPNG. DOT that Graphviz cannot read, or cannot lay
-// out, gives an error, never a panic.
+// FormatSVG writes the SVG drawing, with edge labels lifted above nodes
+// and lines and given a white halo (see liftEdgeLabels). FormatDOT copies
+// dot to w unchanged, without a layout. FormatPNG returns ErrPNG. DOT that
+// Graphviz cannot read, or cannot lay out, gives an error, never a panic.
 //
 // Render is safe for concurrent use; calls run one at a time. ctx is
 // checked before the work starts and once more before it is handed to
@@ -94,11 +96,20 @@ func Render(ctx context.Context, dot []byte, f Format, w io.Writer) error {
 	default:
 		return fmt.Errorf("render: unknown format %q (want svg, png or dot)", f)
 	}
+	// Graphviz reads DOT as a C string and keeps only its last error
+	// message, so input it would see as empty is refused here: it would
+	// otherwise fail with the message of an earlier, unrelated failure.
+	if len(bytes.TrimSpace(dot)) == 0 {
+		return errors.New("render: reading DOT: empty input")
+	}
+	if i := bytes.IndexByte(dot, 0); i >= 0 {
+		return fmt.Errorf("render: reading DOT: NUL byte at offset %d", i)
+	}
 	var buf bytes.Buffer
 	if err := draw(ctx, dot, &buf); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(liftEdgeLabels(buf.Bytes()))
 	return err
 }
 
@@ -127,7 +138,7 @@ func draw(ctx context.Context, dot []byte, buf *bytes.Buffer) (err error) {
 	}
 	g, err := graphviz.ParseBytes(dot)
 	if err != nil {
-		return fmt.Errorf("render: reading DOT: %w", err)
+		return fmt.Errorf("render: reading DOT: %s", oneLine(err.Error(), 300))
 	}
 	if g == nil {
 		return errors.New("render: reading DOT: graphviz read no graph")
@@ -141,12 +152,12 @@ func draw(ctx context.Context, dot []byte, buf *bytes.Buffer) (err error) {
 	if layout == "" {
 		layout = "neato"
 	}
-	if !contains(Layouts, layout) {
+	if !slices.Contains(Layouts, layout) {
 		return fmt.Errorf("render: unknown layout %q (want one of %s)", layout, strings.Join(Layouts, ", "))
 	}
 	gv.SetLayout(graphviz.Layout(layout))
 	if err := gv.Render(wctx, g, graphviz.SVG, buf); err != nil {
-		return fmt.Errorf("render: drawing svg: %w", err)
+		return fmt.Errorf("render: drawing svg: %s", oneLine(err.Error(), 300))
 	}
 	if buf.Len() == 0 {
 		return errors.New("render: drawing svg: graphviz wrote nothing")

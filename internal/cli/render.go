@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -35,7 +36,9 @@ has a stable SVG id and a tooltip (an edge's tooltip gives its weight and
 its first evidence sentence). The layout is neato with a fixed seed, so the
 same input always gives the same picture.
 
-The format comes from --format or the extension of -o: svg or dot.`,
+The format comes from --format or the extension of -o: svg or dot. PNG is
+refused: the embedded Graphviz drops edges in PNG; convert the SVG instead
+(e.g. rsvg-convert out/e01.svg -o out/e01.png).`,
 		Example: `  relgraph render out/e01.json -o out/e01.svg
   relgraph render data/episodes/e01.txt --size-by betweenness -o out/e01.svg
   relgraph render out/e01.json --format dot | less`,
@@ -47,7 +50,7 @@ The format comes from --format or the extension of -o: svg or dot.`,
 	f.StringVarP(&o.Output, "output", "o", "", "write to `FILE` (default or \"-\": standard output)")
 	f.StringVar(&o.Format, "format", "", "svg or dot (default from -o's extension, else svg)")
 	f.StringVar(&o.SizeBy, "size-by", "strength", "measure that sizes the nodes: "+strings.Join(centrality.AllMeasures, ", "))
-	f.StringVar(&o.Layout, "layout", "neato", "Graphviz layout engine: neato, fdp, sfdp, dot, circo, twopi")
+	f.StringVar(&o.Layout, "layout", "neato", "Graphviz layout engine: "+strings.Join(render.Layouts, ", "))
 	f.IntVar(&o.Seed, "seed", 1, "layout seed")
 	f.StringVar(&o.EdgeLabels, "edge-labels", "relation", "edge labels: relation, weight or none")
 	return c
@@ -67,12 +70,10 @@ func (o *renderOptions) run(ctx context.Context, path string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if !validLayout(o.Layout) {
-		return usagef("--layout: %q is not one of neato, fdp, sfdp, dot, circo, twopi", o.Layout)
+	if !slices.Contains(render.Layouts, o.Layout) {
+		return usagef("--layout: %q is not one of %s", o.Layout, strings.Join(render.Layouts, ", "))
 	}
-	switch o.EdgeLabels {
-	case "relation", "weight", "none":
-	default:
+	if err := (render.Options{EdgeLabels: o.EdgeLabels}).Check(); err != nil {
 		return usagef("--edge-labels: %q is not one of relation, weight, none", o.EdgeLabels)
 	}
 	g, err := o.loadGraph(path, o.s)
@@ -101,12 +102,4 @@ func (o *renderOptions) dot(g *graph.Graph) ([]byte, error) {
 		size[r.ID] = r.Values[o.SizeBy]
 	}
 	return render.DOT(g, render.Options{Size: size, SizeBy: o.SizeBy, Layout: o.Layout, Seed: o.Seed, EdgeLabels: o.EdgeLabels}), nil
-}
-
-func validLayout(l string) bool {
-	switch l {
-	case "neato", "fdp", "sfdp", "dot", "circo", "twopi":
-		return true
-	}
-	return false
 }

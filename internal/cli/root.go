@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -59,7 +60,8 @@ func Run(args []string, s Streams) (code int) {
 	}
 	fmt.Fprintf(s.ErrOut, "relgraph: %v\n", err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	// cobra reports an unknown verb with an untyped error.
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command ") {
 		fmt.Fprintf(s.ErrOut, "Run 'relgraph --help' for usage.\n")
 		return ExitUsage
 	}

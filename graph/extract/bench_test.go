@@ -1,0 +1,138 @@
+package extract_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/relgraph/relgraph/graph/extract"
+	"github.com/relgraph/relgraph/graph/roster"
+)
+
+// novelPath is Pride and Prejudice (Project Gutenberg #1342, 738 KB) in the
+// shared data beside the repository.
+const novelPath = "../../../shared/data/novels/pride-and-prejudice/1342-0.txt"
+
+// prideRosterJSON is a small English roster of the novel's main characters.
+// "Miss Bennet" is Jane, the eldest sister, as the novel uses it; "Miss
+// Bingley" (Caroline) outmatches "Bingley" (Charles) by length.
+const prideRosterJSON = `{
+  "format": "relgraph/roster@1",
+  "lang": "en",
+  "characters": [
+    {"id": "elizabeth", "name": "Elizabeth Bennet", "aliases": ["Elizabeth", "Lizzy", "Eliza", "Miss Elizabeth", "Miss Eliza", "Miss Elizabeth Bennet"]},
+    {"id": "jane", "name": "Jane Bennet", "aliases": ["Jane", "Miss Bennet"]},
+    {"id": "darcy", "name": "Fitzwilliam Darcy", "aliases": ["Darcy"], "titles": ["Mr."]},
+    {"id": "bingley", "name": "Charles Bingley", "aliases": ["Bingley"], "titles": ["Mr."]},
+    {"id": "caroline", "name": "Caroline Bingley", "aliases": ["Miss Bingley", "Caroline"]},
+    {"id": "wickham", "name": "George Wickham", "aliases": ["Wickham"], "titles": ["Mr."]},
+    {"id": "lydia", "name": "Lydia Bennet", "aliases": ["Lydia"]},
+    {"id": "collins", "name": "William Collins", "aliases": ["Collins"], "titles": ["Mr."]},
+    {"id": "charlotte", "name": "Charlotte Lucas", "aliases": ["Charlotte", "Miss Lucas"]},
+    {"id": "catherine", "name": "Lady Catherine de Bourgh", "aliases": ["Lady Catherine"]},
+    {"id": "mr_bennet", "name": "Mr. Bennet"},
+    {"id": "mrs_bennet", "name": "Mrs. Bennet"}
+  ],
+  "relationships": [
+    {"source": "elizabeth", "target": "jane", "type": "sibling", "label": "sisters"},
+    {"source": "mr_bennet", "target": "elizabeth", "type": "parent"}
+  ]
+}`
+
+func readNovel(b *testing.B) string {
+	data, err := os.ReadFile(novelPath)
+	if err != nil {
+		b.Skipf("novel not available (%v): the benchmark needs ../shared beside the repository", err)
+	}
+	return string(data)
+}
+
+// BenchmarkExtract is the whole pipeline on the novel with a 12-character
+// roster (53 forms).
+func BenchmarkExtract(b *testing.B) {
+	text := readNovel(b)
+	r, _ := parseRoster(b, "pride", prideRosterJSON)
+	benchExtract(b, text, r)
+}
+
+// BenchmarkExtractLargeRoster adds 500 generated characters (4,500 forms,
+// a thousand of them behind the title "Mr.") to the novel's roster: the
+// cost per byte should stay close to BenchmarkExtract's.
+func BenchmarkExtractLargeRoster(b *testing.B) {
+	text := readNovel(b)
+	var pride struct {
+		Characters []roster.Character `json:"characters"`
+	}
+	if err := json.Unmarshal([]byte(prideRosterJSON), &pride); err != nil {
+		b.Fatal(err)
+	}
+	r := generatedRoster(b, 500, pride.Characters...)
+	r.Lang = "en"
+	benchExtract(b, text, r)
+}
+
+func benchExtract(b *testing.B, text string, r *roster.Roster) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		g, _, err := extract.Extract(text, extract.Options{Roster: r})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(g.Edges) == 0 {
+			b.Fatal("no edges")
+		}
+	}
+	g, _, _ := extract.Extract(text, extract.Options{Roster: r})
+	b.ReportMetric(float64(g.Episode.Units), "units")
+	b.ReportMetric(float64(len(g.Edges)), "edges")
+}
+
+func BenchmarkSentences(b *testing.B) {
+	text := readNovel(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		extract.Sentences(text, "en")
+	}
+}
+
+func BenchmarkFindMentions(b *testing.B) {
+	text := readNovel(b)
+	r, _ := parseRoster(b, "pride", prideRosterJSON)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		extract.FindMentions(text, r)
+	}
+}
+
+// Generated characters: c000 "Fi<abc> La<abc>" with aliases first and last
+// name and titles Dr., Prof., Mr. (9 forms each); <abc> spells i in three
+// syllables, so every name is distinct.
+var syllables = []string{"ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "be", "da", "fe", "gu"}
+
+func spell(i int) string {
+	return syllables[i%12] + syllables[i/12%12] + syllables[i/144%12]
+}
+func first(i int) string { return "Fi" + spell(i) }
+func last(i int) string  { return "La" + spell(i) }
+func id(i int) string    { return fmt.Sprintf("c%03d", i) }
+
+// generatedRoster returns a roster of n generated characters plus extra.
+func generatedRoster(t testing.TB, n int, extra ...roster.Character) *roster.Roster {
+	t.Helper()
+	chars := extra
+	for i := range n {
+		chars = append(chars, roster.Character{
+			ID: id(i), Name: first(i) + " " + last(i),
+			Aliases: []string{first(i), last(i)},
+			Titles:  []string{"Dr.", "Prof.", "Mr."},
+		})
+	}
+	js, err := json.Marshal(roster.Roster{Format: roster.FormatID, Lang: "de", Characters: chars})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := parseRoster(t, "generated", string(js))
+	return r
+}
