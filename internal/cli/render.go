@@ -70,6 +70,9 @@ func (o *renderOptions) run(ctx context.Context, path string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	if format == render.FormatPNG {
+		return usageError{render.ErrPNG}
+	}
 	if !slices.Contains(render.Layouts, o.Layout) {
 		return usagef("--layout: %q is not one of %s", o.Layout, strings.Join(render.Layouts, ", "))
 	}
