@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -104,6 +105,20 @@ func (o *rankOptions) run(path string) error {
 	})
 }
 
+// measureText formats a measure for a text table: counts (degree,
+// strength) as integers where they are whole, every other measure with four
+// decimals, so a column lines up.
+func measureText(measure string, v float64) string {
+	switch measure {
+	case "degree", "strength":
+		return num(v)
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "n/a"
+	}
+	return strconv.FormatFloat(v, 'f', 4, 64)
+}
+
 // writeRanking writes a ranking as a table, JSON or CSV.
 func writeRanking(w io.Writer, format string, g *graph.Graph, rk *centrality.Ranking) error {
 	if format == "json" {
@@ -116,7 +131,7 @@ func writeRanking(w io.Writer, format string, g *graph.Graph, rk *centrality.Ran
 			if format == "csv" {
 				cells = append(cells, exact(r.Values[m]))
 			} else {
-				cells = append(cells, num(r.Values[m]))
+				cells = append(cells, measureText(m, r.Values[m]))
 			}
 		}
 		t.add(cells...)
