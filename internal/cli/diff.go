@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,7 +74,7 @@ func writeDiff(w io.Writer, format string, r *diff.Result) error {
 	case "json":
 		return writeJSON(w, r)
 	case "csv":
-		return diffEdgeTable(r, exact).writeCSV(w)
+		return diffEdgeTable(r, exact, exact).writeCSV(w)
 	}
 	names := map[string]string{}
 	for _, row := range r.Ranks {
@@ -95,7 +96,7 @@ func writeDiff(w io.Writer, format string, r *diff.Result) error {
 	fmt.Fprintf(w, "%s → %s: %d → %d characters, %d → %d edges\n\n", r.A.ID, r.B.ID, r.A.Nodes, r.B.Nodes, r.A.Edges, r.B.Edges)
 	fmt.Fprintf(w, "Characters\n  added:    %s\n  removed:  %s\n  kept:     %s\n\n", list(r.Nodes.Added), list(r.Nodes.Removed), list(r.Nodes.Kept))
 	fmt.Fprintln(w, "Edges")
-	et := diffEdgeTable(r, num)
+	et := diffEdgeTable(r, num, percent)
 	if len(et.rows) == 0 {
 		fmt.Fprintln(w, "  no changes")
 	} else if err := et.writeText(w); err != nil {
@@ -129,17 +130,24 @@ func writeDiff(w io.Writer, format string, r *diff.Result) error {
 	return rt.writeText(w)
 }
 
-// diffEdgeTable has one row per edge change; f formats the numbers.
-func diffEdgeTable(r *diff.Result, f func(float64) string) *table {
+// percent formats a relative change for a text table to one decimal:
+// -0.5 → "-50%", -5/6 → "-83.3%".
+func percent(v float64) string {
+	return strconv.FormatFloat(math.Round(1000*v)/10, 'f', -1, 64) + "%"
+}
+
+// diffEdgeTable has one row per edge change; f formats the weights and
+// deltas, rel the relative change.
+func diffEdgeTable(r *diff.Result, f, rel func(float64) string) *table {
 	t := &table{header: []string{"change", "source", "target", "weight_a", "weight_b", "delta", "relative"}}
 	for _, e := range r.Edges.Added {
 		t.add("added", e.Source, e.Target, "", f(e.Weight), f(e.Weight), "")
 	}
 	for _, e := range r.Edges.Removed {
-		t.add("removed", e.Source, e.Target, f(e.Weight), "", f(-e.Weight), "-1")
+		t.add("removed", e.Source, e.Target, f(e.Weight), "", f(-e.Weight), rel(-1))
 	}
 	for _, e := range r.Edges.Changed {
-		t.add("changed", e.Source, e.Target, f(e.WeightA), f(e.WeightB), f(e.Delta), f(e.Relative))
+		t.add("changed", e.Source, e.Target, f(e.WeightA), f(e.WeightB), f(e.Delta), rel(e.Relative))
 	}
 	return t
 }
