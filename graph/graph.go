@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // FormatID is the value of the "format" field of a relgraph graph file.
@@ -152,15 +154,18 @@ func (g *Graph) Canonicalize() {
 	}
 }
 
-// Validate checks that node ids are non-empty and unique, that every edge
-// joins two distinct known nodes with a positive finite weight, and that no
-// pair of nodes has two edges. Errors name the offending field as a JSON
+// Validate checks that node ids are non-empty, unique and free of control
+// characters, that every edge joins two distinct known nodes with a weight
+// in [MinWeight, MaxWeight], and that no pair of nodes has two edges. Errors name the offending field as a JSON
 // path, e.g. `edges[3].target`.
 func (g *Graph) Validate() error {
 	seen := make(map[string]int, len(g.Nodes))
 	for i, n := range g.Nodes {
-		if n.ID == "" {
-			return fmt.Errorf("nodes[%d].id: empty id", i)
+		if why := badID(n.ID); why != "" {
+			return fmt.Errorf("nodes[%d].id: %s", i, why)
+		}
+		if strings.ContainsRune(n.Name, 0) {
+			return fmt.Errorf("nodes[%d].name: contains a NUL character", i)
 		}
 		if j, dup := seen[n.ID]; dup {
 			return fmt.Errorf("nodes[%d].id: duplicate id %q (also nodes[%d])", i, n.ID, j)
@@ -179,8 +184,11 @@ func (g *Graph) Validate() error {
 		if e.Source == e.Target {
 			return fmt.Errorf("edges[%d]: self-loop on %q", i, e.Source)
 		}
-		if !(e.Weight > 0) || e.Weight > maxWeight {
-			return fmt.Errorf("edges[%d].weight: %v is not a positive finite number", i, e.Weight)
+		if !(e.Weight >= MinWeight && e.Weight <= MaxWeight) {
+			return fmt.Errorf("edges[%d].weight: %v is outside [%g, %g] (a missing weight reads as 0)", i, e.Weight, MinWeight, MaxWeight)
+		}
+		if strings.ContainsRune(e.Relation, 0) {
+			return fmt.Errorf("edges[%d].relation: contains a NUL character", i)
 		}
 		p := pair{e.Source, e.Target}
 		if !g.Directed && p.a > p.b {
@@ -194,7 +202,29 @@ func (g *Graph) Validate() error {
 	return nil
 }
 
-const maxWeight = 1.7976931348623157e308
+// MinWeight and MaxWeight bound an edge weight. Weights count interactions
+// (possibly normalised to rates), so the bounds only keep 1/weight
+// distances and sums of weights finite and exact enough: a weight of 1e308
+// would overflow a strength, one of 1e-320 an inverse distance.
+const (
+	MinWeight = 1e-9
+	MaxWeight = 1e12
+)
+
+// badID reports why s cannot be a node id, or "" when it can: ids must be
+// non-empty and free of control characters (a NUL cannot pass through
+// Graphviz, a line break breaks CSV and tables).
+func badID(s string) string {
+	if s == "" {
+		return "empty id"
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Sprintf("id %q contains the control character %U", s, r)
+		}
+	}
+	return ""
+}
 
 // NodeIndex returns a map from node ID to its position in g.Nodes.
 func (g *Graph) NodeIndex() map[string]int {

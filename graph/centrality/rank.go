@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -262,7 +263,11 @@ func (r *Ranking) MarshalJSON() ([]byte, error) {
 			if !ok {
 				return nil, fmt.Errorf("centrality: ranking row %q has no value for %q", row.ID, m)
 			}
-			if err := put(m, v); err != nil {
+			var jv any = v
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				jv = nil // undefined values are null, as DESIGN.md asks
+			}
+			if err := put(m, jv); err != nil {
 				return nil, err
 			}
 		}

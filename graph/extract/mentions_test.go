@@ -151,7 +151,7 @@ func TestFindMentions(t *testing.T) {
 func TestAmbiguousAliasWarning(t *testing.T) {
 	// roster.Parse reports the shared alias; FindMentions then ignores it.
 	_, warnings := parseRoster(t, "test-de", testRosterJSON)
-	want := `test-de: alias "Berg" is claimed by anna, ben; it matches none of them`
+	want := `test-de: name or alias "Berg" is claimed by anna, ben; it matches none of them`
 	if !slices.Contains(warnings, want) {
 		t.Errorf("warnings %q, want one %q", warnings, want)
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -149,9 +150,19 @@ func (r *Roster) validate(name, dir string) error {
 		if c.Gender != "" && !slices.Contains(Genders, c.Gender) {
 			return fail(f+".gender", "%q is not one of %s", c.Gender, strings.Join(Genders, ", "))
 		}
+		for _, l := range []struct {
+			field string
+			list  []string
+		}{{"aliases", c.Aliases}, {"titles", c.Titles}, {"descriptors", c.Descriptors}} {
+			for k, a := range l.list {
+				if strings.TrimSpace(a) == "" {
+					return fail(fmt.Sprintf("%s.%s[%d]", f, l.field, k), "empty string")
+				}
+			}
+		}
 		for k, a := range c.Aliases {
-			if strings.TrimSpace(a) == "" {
-				return fail(fmt.Sprintf("%s.aliases[%d]", f, k), "empty alias")
+			if slices.Contains(c.Titles, strings.TrimSpace(a)) {
+				return fail(fmt.Sprintf("%s.aliases[%d]", f, k), "%q is one of the character's titles, not a name", a)
 			}
 		}
 	}
@@ -170,6 +181,11 @@ func (r *Roster) validate(name, dir string) error {
 			return fail(f+".type", "%q is not one of %s", rel.Type, strings.Join(RelationshipTypes, ", "))
 		}
 	}
+	for k, x := range r.Exclude {
+		if strings.TrimSpace(x) == "" {
+			return fail(fmt.Sprintf("exclude[%d]", k), "empty string")
+		}
+	}
 	epIDs := make(map[string]int, len(r.Episodes))
 	for i, e := range r.Episodes {
 		f := fmt.Sprintf("episodes[%d]", i)
@@ -178,6 +194,9 @@ func (r *Roster) validate(name, dir string) error {
 		}
 		if j, dup := epIDs[e.ID]; dup {
 			return fail(f+".id", "duplicate episode id %q (also episodes[%d])", e.ID, j)
+		}
+		if why := unsafeFileName(e.ID); why != "" {
+			return fail(f+".id", "%q %s: episode ids name output files (OUT/<id>.json)", e.ID, why)
 		}
 		epIDs[e.ID] = i
 		if strings.TrimSpace(e.File) == "" {
@@ -197,6 +216,25 @@ func (r *Roster) validate(name, dir string) error {
 		}
 	}
 	return nil
+}
+
+// unsafeFileName says why an episode id cannot be used as a file name in
+// an output directory, or returns "".
+func unsafeFileName(id string) string {
+	switch {
+	case id == "." || id == "..":
+		return "is not a file name"
+	case strings.ContainsAny(id, `/\:`):
+		return "contains a path separator"
+	case strings.HasPrefix(id, "."):
+		return "starts with a dot"
+	}
+	for _, r := range id {
+		if unicode.IsControl(r) {
+			return "contains a control character"
+		}
+	}
+	return ""
 }
 
 // buildForms collects each character's match forms (name, aliases, and
@@ -248,7 +286,7 @@ func (r *Roster) buildForms(name string) []string {
 		if len(ids) > 1 {
 			r.ambiguous = append(r.ambiguous, s)
 			slices.Sort(ids)
-			warnings = append(warnings, fmt.Sprintf("%s: alias %q is claimed by %s; it matches none of them", name, s, strings.Join(ids, ", ")))
+			warnings = append(warnings, fmt.Sprintf("%s: name or alias %q is claimed by %s; it matches none of them", name, s, strings.Join(ids, ", ")))
 		}
 	}
 	slices.Sort(r.ambiguous)

@@ -94,7 +94,7 @@ func TestAmbiguousAlias(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], `alias "Berg" is claimed by anna, ben`) {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `name or alias "Berg" is claimed by anna, ben`) {
 		t.Errorf("warnings = %q", warnings)
 	}
 	if got := r.Ambiguous(); !slices.Equal(got, []string{"Berg"}) {
@@ -125,5 +125,29 @@ func TestLoadMissingFile(t *testing.T) {
 	_, _, err := Load(filepath.Join(t.TempDir(), "characters.json"))
 	if err == nil || !strings.Contains(err.Error(), "characters.json") {
 		t.Errorf("err = %v, want one naming the file", err)
+	}
+}
+
+func TestParseRejectsUnsafeOrEmptyStrings(t *testing.T) {
+	tests := []struct{ name, json, want string }{
+		{"episode id with a path", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "episodes": [{"id": "../evil", "file": "e.txt"}]}`, "field episodes[0].id: \"../evil\" contains a path separator"},
+		{"episode id dot-dot", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "episodes": [{"id": "..", "file": "e.txt"}]}`, "is not a file name"},
+		{"hidden episode id", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "episodes": [{"id": ".e1", "file": "e.txt"}]}`, "starts with a dot"},
+		{"empty title", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "titles": [""]}]}`, "field characters[0].titles[0]: empty string"},
+		{"empty exclude", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "exclude": [" "]}`, "field exclude[0]: empty string"},
+		{"title as alias", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "titles": ["Dr."], "aliases": ["Dr."]}]}`, "field characters[0].aliases[0]: \"Dr.\" is one of the character's titles"},
+		{"BOM is fine", "\xef\xbb\xbf{\"format\": \"relgraph/roster@1\", \"characters\": [{\"id\": \"a\", \"name\": \"A\"}]}", ""},
+	}
+	for _, tc := range tests {
+		_, _, err := Parse("r.json", []byte(tc.json), "")
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tc.name, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
 	}
 }

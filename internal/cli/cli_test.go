@@ -26,6 +26,14 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// bomjson FILE writes a graph file that starts with a UTF-8 byte
+			// order mark.
+			"bomjson": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: bomjson file")
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte("\ufeff"+`{"format": "relgraph/graph@1", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", "weight": 2}]}`), 0o644))
+			},
 			// latin1 FILE writes a text in ISO-8859-1 (invalid UTF-8), which
 			// a txtar archive cannot hold.
 			"latin1": func(ts *testscript.TestScript, neg bool, args []string) {

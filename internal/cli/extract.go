@@ -2,6 +2,8 @@ package cli
 
 import (
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +41,9 @@ sentences, with the sentence numbers and evidence text.`,
 func (o *extractOptions) run(path string) error {
 	if fileKind(path, nil) == "json" {
 		return usagef("extract wants an episode text (.txt, .md), got the graph file %s", path)
+	}
+	if ext := strings.ToLower(filepath.Ext(o.Output)); o.Output != "" && o.Output != "-" && ext != ".json" {
+		return usagef("-o %s: extract writes relgraph JSON; give a .json file name", o.Output)
 	}
 	g, err := o.loadGraph(path, o.s)
 	if err != nil {

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +44,9 @@ func (o *inputOptions) loadRoster(errOut io.Writer) (*roster.Roster, error) {
 		return o.roster, nil
 	}
 	r, warnings, err := roster.Load(o.Roster)
+	if errors.Is(err, fs.ErrNotExist) && o.Roster == defaultRoster {
+		return nil, fmt.Errorf("%w (run relgraph from the project directory, or give --roster FILE)", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -66,10 +71,17 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.MaxEvidence < 0 {
+		return nil, usagef("--max-evidence: %d is negative", o.MaxEvidence)
+	}
 	kind := fileKind(path, data)
 	switch kind {
 	case "json":
-		return formats.ReadJSON(name, data)
+		g, err := formats.ReadJSON(name, data)
+		if err == nil && g.Directed {
+			warn(s.ErrOut, name+": the graph is directed; relgraph reads every edge as undirected (source and target joined)")
+		}
+		return g, err
 	case "text":
 		return o.extractText(name, path, data, s.ErrOut)
 	}
@@ -80,7 +92,10 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 // content for standard input.
 func fileKind(path string, data []byte) string {
 	if path == "-" {
-		if bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		// A JSON object opens with { and then a key or }; a text may start
+		// with "{" too ("{Lukas} trifft Kathrin.").
+		rest, ok := bytes.CutPrefix(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), []byte("{"))
+		if rest = bytes.TrimSpace(rest); ok && (bytes.HasPrefix(rest, []byte(`"`)) || bytes.HasPrefix(rest, []byte("}"))) {
 			return "json"
 		}
 		return "text"

@@ -26,13 +26,16 @@ func dataFormat(flag, out string) (string, error) {
 		}
 		return flag, nil
 	}
-	switch strings.ToLower(filepath.Ext(out)) {
+	switch ext := strings.ToLower(filepath.Ext(out)); ext {
 	case ".json":
 		return "json", nil
 	case ".csv":
 		return "csv", nil
+	case "", ".txt", ".text", ".table":
+		return "table", nil
+	default:
+		return "", usagef("-o %s: cannot tell the format from %q (use .json, .csv or .txt, or --format)", out, ext)
 	}
-	return "table", nil
 }
 
 // table is rows of cells under a header, written as an aligned text table

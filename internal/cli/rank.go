@@ -75,7 +75,10 @@ func (o *rankOptions) options() (centrality.Options, error) {
 		return centrality.Options{}, usagef("--top: %d is negative", o.Top)
 	}
 	var ms []string
-	if o.Measures != "all" && o.Measures != "" {
+	if strings.TrimSpace(o.Measures) == "" {
+		return centrality.Options{}, usagef("--measures: empty (give a comma-separated list, or all)")
+	}
+	if o.Measures != "all" {
 		for _, m := range strings.Split(o.Measures, ",") {
 			ms = append(ms, strings.TrimSpace(m))
 		}

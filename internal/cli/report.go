@@ -58,6 +58,11 @@ func (o *reportOptions) run(ctx context.Context) error {
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return fmt.Errorf("--out-dir: %w", err)
 	}
+	// Nothing the report reads may be overwritten by what it writes.
+	inputs := []string{o.Roster}
+	for _, e := range r.Episodes {
+		inputs = append(inputs, r.EpisodePath(e))
+	}
 	graphs := make([]*graph.Graph, 0, len(r.Episodes))
 	for i, e := range r.Episodes {
 		path := r.EpisodePath(e)
@@ -67,7 +72,7 @@ func (o *reportOptions) run(ctx context.Context) error {
 		}
 		graphs = append(graphs, g)
 		base := filepath.Join(o.OutDir, e.ID)
-		if err := writeOutput(base+".json", []string{path}, nil, func(w io.Writer) error { return formats.WriteJSON(w, g) }); err != nil {
+		if err := writeOutput(base+".json", inputs, nil, func(w io.Writer) error { return formats.WriteJSON(w, g) }); err != nil {
 			return err
 		}
 		ro := renderOptions{SizeBy: "strength", Layout: "neato", Seed: 1, EdgeLabels: "relation"}
@@ -75,7 +80,7 @@ func (o *reportOptions) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := writeOutput(base+".svg", []string{path}, nil, func(w io.Writer) error { return render.Render(ctx, dot, render.Format("svg"), w) }); err != nil {
+		if err := writeOutput(base+".svg", inputs, nil, func(w io.Writer) error { return render.Render(ctx, dot, render.Format("svg"), w) }); err != nil {
 			return err
 		}
 		rk, err := centrality.Rank(g, centrality.Options{Normalized: true})
@@ -102,7 +107,7 @@ func (o *reportOptions) run(ctx context.Context) error {
 			return err
 		}
 		path := filepath.Join(o.OutDir, a.Name()+"--"+b.Name()+".diff.json")
-		if err := writeOutput(path, nil, nil, func(w io.Writer) error { return writeJSON(w, d) }); err != nil {
+		if err := writeOutput(path, inputs, nil, func(w io.Writer) error { return writeJSON(w, d) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(o.s.Out, "\n== diff %s → %s (%s) ==\n", a.Name(), b.Name(), path)

@@ -16,6 +16,8 @@ import (
 // for values of the wrong type. Unknown fields are allowed (the schemas let
 // writers add fields).
 func Decode(name string, data []byte, v any) error {
+	// A UTF-8 byte order mark, as Windows editors write it, is not JSON.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fmt.Errorf("%s: empty file, want a JSON object", name)
 	}
