@@ -20,7 +20,9 @@ import "github.com/relgraph/relgraph/graph"
 //
 // The algorithm is Brandes' (U. Brandes, "A faster algorithm for betweenness
 // centrality", J. Math. Sociol. 25(2), 2001, doi:10.1080/0022250X.2001.9990249):
-// O(nm) time for Unit, O(nm + n² log n) for Inverse, O(n + m) memory per
+// O(nm) time for Unit; for Inverse, Dijkstra with a radix heap over the
+// bits of the distances (at most 64 moves per entry, O(nm) in practice);
+// O(n + m) memory per
 // worker. The values equal NetworkX's betweenness_centrality(G,
 // normalized=normalized) for Unit and betweenness_centrality(G,
 // normalized=normalized, weight=1/w) for Inverse, except where NetworkX's
@@ -39,11 +41,15 @@ const (
 	wantBetweenness = 1 << iota
 	wantCloseness
 	wantHarmonic
+	wantEdges
 )
 
 // sweepResult holds the path measures a sweep computed (nil if not asked).
 type sweepResult struct {
 	betweenness, closeness, harmonic []float64
+	// edges is the edge betweenness indexed by edge id (see
+	// adjacency.edgeIDs).
+	edges []float64
 }
 
 // sweep runs one single-source search from every node of a with lengths d
@@ -62,22 +68,36 @@ func sweep(a *adjacency, d Distance, normalized bool, want int) sweepResult {
 		res.harmonic = make([]float64, n)
 	}
 	betw := res.betweenness != nil && n > 2 // n ≤ 2: no inner nodes
-	if !betw && want&^wantBetweenness == 0 {
+	var eid []int32
+	nEdges := 0
+	if want&wantEdges != 0 {
+		eid, nEdges = a.edgeIDs()
+		res.edges = make([]float64, nEdges)
+	}
+	edges := nEdges > 0 && n > 1
+	if !betw && !edges && want&^(wantBetweenness|wantEdges) == 0 {
 		return res
 	}
 	length := a.lengths(d)
-	var partial [][]float64
+	var partial, partialE [][]float64
 	if betw {
 		partial = make([][]float64, min(n, maxBlocks))
 	}
+	if edges {
+		partialE = make([][]float64, min(n, maxBlocks))
+	}
 	nb := runBlocks(n, func() *search { return newSearch(a, length) }, func(s *search, b, lo, hi int) {
-		var cb []float64
+		var cb, ce []float64
 		if betw {
 			cb = make([]float64, n)
 			partial[b] = cb
 		}
+		if edges {
+			ce = make([]float64, nEdges)
+			partialE[b] = ce
+		}
 		for src := lo; src < hi; src++ {
-			s.run(int32(src), betw)
+			s.run(int32(src), betw || edges)
 			if res.closeness != nil || res.harmonic != nil {
 				// Wasserman–Faust closeness and harmonic sums over the
 				// reached nodes; see Closeness and Harmonic.
@@ -94,11 +114,31 @@ func sweep(a *adjacency, d Distance, normalized bool, want int) sweepResult {
 					res.harmonic[src] = harm
 				}
 			}
-			if betw {
+			switch {
+			case edges:
+				s.accumulateEdges(cb, ce, eid)
+			case betw:
 				s.accumulate(cb)
 			}
 		}
 	})
+	if edges {
+		// As for nodes: ordered pairs, halved or normalised by the
+		// n(n−1)/2 pairs of nodes (NetworkX's edge_betweenness_centrality).
+		scale := 0.5
+		if normalized {
+			scale = 1 / float64(n*(n-1))
+		}
+		out := res.edges
+		for b := range nb {
+			for e, x := range partialE[b] {
+				out[e] += x
+			}
+		}
+		for e := range out {
+			out[e] *= scale
+		}
+	}
 	if betw {
 		// Brandes' sum runs over ordered pairs (s, t): halve it for the
 		// undirected count, or normalise by the (n−1)(n−2)/2 pairs

@@ -3,6 +3,7 @@ package centrality
 import (
 	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -256,6 +257,10 @@ var measureFuncs = []struct {
 	{"harmonic inverse", func(g *graph.Graph) []float64 { return Harmonic(g, Inverse) }},
 	{"eigenvector", Eigenvector},
 	{"pagerank", func(g *graph.Graph) []float64 { return PageRank(g, 0.85) }},
+	{"katz", func(g *graph.Graph) []float64 { k, _ := Katz(g, 0); return k }},
+	{"clustering", Clustering},
+	{"clustering weighted", ClusteringWeighted},
+	{"coreness", Coreness},
 }
 
 func TestNilGraph(t *testing.T) {
@@ -370,6 +375,30 @@ func TestDeterministic(t *testing.T) {
 		a, b := m.f(g), m.f(g)
 		if !slices.Equal(a, b) {
 			t.Errorf("%s differs between runs", m.name)
+		}
+	}
+}
+
+// TestGOMAXPROCS: the parallel kernels give bit-identical results on one
+// core and on several (sources are summed in fixed blocks).
+func TestGOMAXPROCS(t *testing.T) {
+	g := randomGraph(400, 3, 11)
+	run := func(procs int) [][]float64 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var out [][]float64
+		for _, m := range measureFuncs {
+			out = append(out, m.f(g))
+		}
+		return append(out, EdgeBetweenness(g, Unit, true), EdgeBetweenness(g, Inverse, true))
+	}
+	one, four := run(1), run(4)
+	for i := range one {
+		name := "edge betweenness"
+		if i < len(measureFuncs) {
+			name = measureFuncs[i].name
+		}
+		if !slices.Equal(one[i], four[i]) {
+			t.Errorf("%s (#%d): GOMAXPROCS 1 and 4 differ", name, i)
 		}
 	}
 }

@@ -139,3 +139,35 @@ func (a *adjacency) components() (comp []int32, members [][]int32) {
 	}
 	return comp, members
 }
+
+// edgeIDs numbers the undirected edges of a 0..m−1 in the order of their
+// first appearance in the rows (so by (smaller end, larger end)) and returns
+// the id of every position of a.adj (both halves of an edge share it) and
+// m.
+func (a *adjacency) edgeIDs() (eid []int32, m int) {
+	eid = make([]int32, len(a.adj))
+	for u := range a.n {
+		for k := a.off[u]; k < a.off[u+1]; k++ {
+			v := a.adj[k]
+			if int(v) > u {
+				eid[k] = int32(m)
+				m++
+			} else {
+				eid[k] = eid[a.find(v, int32(u))]
+			}
+		}
+	}
+	return eid, m
+}
+
+// find returns the position of v in u's row, or -1 when they are not
+// joined (binary search: rows are sorted).
+func (a *adjacency) find(u, v int32) int32 {
+	lo, hi := a.off[u], a.off[u+1]
+	row := a.adj[lo:hi]
+	i, ok := slices.BinarySearch(row, v)
+	if !ok {
+		return -1
+	}
+	return lo + int32(i)
+}

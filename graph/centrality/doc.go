@@ -1,7 +1,10 @@
 // Package centrality provides node centrality measures and rankings for an
 // undirected, weighted *graph.Graph: degree, strength, betweenness,
-// closeness, harmonic, eigenvector and PageRank, computed by the package's
-// own kernels and checked against NetworkX reference values and gonum.
+// closeness, harmonic, eigenvector, PageRank, Katz, local clustering
+// (plain and Onnela-weighted) and core number, plus edge betweenness and
+// bootstrap intervals for rankings. They are computed by the package's own
+// kernels over a compressed sparse row (CSR) copy of the graph and checked
+// against NetworkX reference values and gonum.
 //
 // # Conventions
 //
@@ -53,5 +56,15 @@
 // parallel.
 //
 // Rank orders the nodes by one measure and returns a Ranking, whose JSON
-// form is the "relgraph/ranking@1" document of DESIGN.md.
+// form is the "relgraph/ranking@1" document of DESIGN.md. Bootstrap adds
+// 95% intervals by resampling the interaction units of an extracted graph.
+// RankEdges orders the edges by edge betweenness
+// ("relgraph/edge-ranking@1").
+//
+// # Values without shared references
+//
+// Katz, clustering, clustering_weighted, coreness, triangles and edge
+// betweenness are checked against NetworkX values kept in
+// testdata/expected.json, written by testdata/make_expected.py (Debian
+// python3-networkx 2.8.8).
 package centrality

@@ -2,6 +2,7 @@ package centrality
 
 import (
 	"math"
+	"math/bits"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -22,7 +23,7 @@ func tied(x, d float64) bool { return math.Abs(x-d) <= tieTol*d }
 
 // search is the reusable workspace of one single-source shortest-path
 // search over an adjacency: breadth-first for Unit lengths, Dijkstra with
-// an indexed binary heap for Inverse lengths. It is not safe for concurrent
+// a radix heap for Inverse lengths. It is not safe for concurrent
 // use; each worker owns one.
 type search struct {
 	a      *adjacency
@@ -34,7 +35,12 @@ type search struct {
 	// non-decreasing distance; order[0] is the source.
 	order   []int32
 	settled []bool
-	heap    indexHeap
+	heap    radixHeap
+	// With Inverse lengths and sigma, preds[pstart[i]:pstart[i+1]] are the
+	// positions in a.adj (in order[i]'s row) of the edges to order[i]'s
+	// predecessors on shortest paths, recorded when it is settled.
+	preds  []int32
+	pstart []int32
 }
 
 func newSearch(a *adjacency, length []float64) *search {
@@ -51,10 +57,7 @@ func newSearch(a *adjacency, length []float64) *search {
 		s.dist[i] = math.Inf(1)
 	}
 	if length != nil {
-		s.heap = indexHeap{items: make([]heapItem, 0, a.n), pos: make([]int32, a.n)}
-		for i := range s.heap.pos {
-			s.heap.pos[i] = -1
-		}
+		s.pstart = make([]int32, a.n+1)
 	}
 	return s
 }
@@ -97,161 +100,202 @@ func (s *search) bfs(src int32, wantSigma bool) {
 
 func (s *search) dijkstra(src int32, wantSigma bool) {
 	off, adj, length := s.a.off, s.a.adj, s.length
-	s.dist[src] = 0
-	s.heap.push(src, 0)
-	for s.heap.len() > 0 {
-		v := s.heap.pop()
-		s.settled[v] = true
-		s.order = append(s.order, v)
-		dv := s.dist[v]
-		lo, hi := off[v], off[v+1]
-		if wantSigma {
-			// The predecessors of v are its settled neighbours u with
-			// d(u) + l(u,v) = d(v) within tieTol; all of them were settled
-			// before v because lengths are positive.
-			if v == src {
-				s.sigma[v] = 1
-			} else {
-				var sg float64
-				for k := lo; k < hi; k++ {
-					u := adj[k]
-					if s.settled[u] && tied(s.dist[u]+length[k], dv) {
-						sg += s.sigma[u]
-					}
-				}
-				s.sigma[v] = sg
-			}
+	dist, sigma, settled := s.dist, s.sigma, s.settled
+	s.preds = s.preds[:0]
+	dist[src] = 0
+	h := &s.heap
+	h.reset()
+	h.push(0, src)
+	for h.size > 0 {
+		key, v := h.pop()
+		if settled[v] || key != math.Float64bits(dist[v]) {
+			continue // a stale entry: v was reached again by a shorter path
 		}
-		for k := lo; k < hi; k++ {
+		settled[v] = true
+		if wantSigma {
+			s.pstart[len(s.order)] = int32(len(s.preds))
+		}
+		s.order = append(s.order, v)
+		dv := dist[v]
+		// One pass over the neighbours: a settled neighbour u with
+		// d(u) + l(u,v) = d(v) within tieTol is a predecessor (all
+		// predecessors are settled before v because lengths are
+		// positive); an unsettled one is relaxed.
+		if !wantSigma {
+			// A settled neighbour u has d(u) ≤ d(v) < d(v) + l, so the
+			// test below skips it without looking at settled.
+			for k := off[v]; k < off[v+1]; k++ {
+				u := adj[k]
+				if alt := dv + length[k]; alt < dist[u] {
+					dist[u] = alt
+					h.push(math.Float64bits(alt), u)
+				}
+			}
+			continue
+		}
+		var sg float64
+		if v == src {
+			sg = 1
+		}
+		for k := off[v]; k < off[v+1]; k++ {
 			u := adj[k]
-			if s.settled[u] {
+			if settled[u] {
+				if tied(dist[u]+length[k], dv) {
+					sg += sigma[u]
+					s.preds = append(s.preds, k)
+				}
 				continue
 			}
-			if alt := dv + length[k]; alt < s.dist[u] {
-				inHeap := !math.IsInf(s.dist[u], 1)
-				s.dist[u] = alt
-				if inHeap {
-					s.heap.decrease(u, alt)
-				} else {
-					s.heap.push(u, alt)
-				}
+			if alt := dv + length[k]; alt < dist[u] {
+				dist[u] = alt
+				h.push(math.Float64bits(alt), u)
 			}
 		}
+		sigma[v] = sg
+	}
+	if wantSigma {
+		s.pstart[len(s.order)] = int32(len(s.preds))
 	}
 }
 
 // accumulate adds the dependencies of the last run's source on every other
 // node to cb (Brandes 2001, eq. 6: δ(v) = Σ_{w: v∈P(w)} σ(v)/σ(w)·(1+δ(w))),
-// walking the settled nodes from the farthest back to the source.
-// Predecessors are found again from the distances instead of being stored.
+// walking the settled nodes from the farthest back to the source. With Unit
+// lengths the predecessors are found again from the hop counts; with
+// Inverse lengths they were recorded by dijkstra (no tolerance test twice).
 func (s *search) accumulate(cb []float64) {
-	off, adj, length := s.a.off, s.a.adj, s.length
+	off, adj := s.a.off, s.a.adj
+	delta, sigma, dist := s.delta, s.sigma, s.dist
 	for _, v := range s.order {
-		s.delta[v] = 0
+		delta[v] = 0
 	}
 	for i := len(s.order) - 1; i > 0; i-- {
 		w := s.order[i]
-		c := (1 + s.delta[w]) / s.sigma[w]
-		dw := s.dist[w]
-		lo, hi := off[w], off[w+1]
-		if length == nil {
-			for _, v := range adj[lo:hi] {
-				if s.dist[v] == dw-1 {
-					s.delta[v] += s.sigma[v] * c
+		c := (1 + delta[w]) / sigma[w]
+		if s.length == nil {
+			dw := dist[w]
+			for _, v := range adj[off[w]:off[w+1]] {
+				if dist[v] == dw-1 {
+					delta[v] += sigma[v] * c
 				}
 			}
 		} else {
-			for k := lo; k < hi; k++ {
+			for _, k := range s.preds[s.pstart[i]:s.pstart[i+1]] {
 				v := adj[k]
-				if s.settled[v] && tied(s.dist[v]+length[k], dw) {
-					s.delta[v] += s.sigma[v] * c
-				}
+				delta[v] += sigma[v] * c
 			}
 		}
-		cb[w] += s.delta[w]
+		cb[w] += delta[w]
 	}
 }
 
-// indexHeap is a binary min-heap of nodes keyed on their tentative
-// distance (ties by index, so the settling order is fully determined). Each
-// entry carries its key, for locality; pos holds each node's heap position
-// (-1 when absent) for decrease-key.
-type indexHeap struct {
-	items []heapItem
-	pos   []int32
-}
-
-type heapItem struct {
-	d float64
-	v int32
-}
-
-func (it heapItem) less(o heapItem) bool { return it.d < o.d || (it.d == o.d && it.v < o.v) }
-
-func (h *indexHeap) len() int { return len(h.items) }
-
-// push adds node v with key d.
-func (h *indexHeap) push(v int32, d float64) {
-	h.items = append(h.items, heapItem{d, v})
-	h.up(int32(len(h.items)-1), heapItem{d, v})
-}
-
-// decrease lowers the key of node v, which is in the heap, to d.
-func (h *indexHeap) decrease(v int32, d float64) {
-	h.up(h.pos[v], heapItem{d, v})
-}
-
-// pop removes and returns the node with the least key.
-func (h *indexHeap) pop() int32 {
-	top := h.items[0].v
-	h.pos[top] = -1
-	last := len(h.items) - 1
-	it := h.items[last]
-	h.items = h.items[:last]
-	if last > 0 {
-		h.down(0, it)
+// accumulateEdges is accumulate that also adds each edge's share
+// σ(v)/σ(w)·(1+δ(w)) of the last run's dependencies to ce, indexed by the
+// edge ids eid (aligned with a.adj); cb may be nil.
+func (s *search) accumulateEdges(cb, ce []float64, eid []int32) {
+	off, adj := s.a.off, s.a.adj
+	delta, sigma, dist := s.delta, s.sigma, s.dist
+	for _, v := range s.order {
+		delta[v] = 0
 	}
-	return top
+	for i := len(s.order) - 1; i > 0; i-- {
+		w := s.order[i]
+		c := (1 + delta[w]) / sigma[w]
+		if s.length == nil {
+			dw := dist[w]
+			for k := off[w]; k < off[w+1]; k++ {
+				if v := adj[k]; dist[v] == dw-1 {
+					share := sigma[v] * c
+					delta[v] += share
+					ce[eid[k]] += share
+				}
+			}
+		} else {
+			for _, k := range s.preds[s.pstart[i]:s.pstart[i+1]] {
+				v := adj[k]
+				share := sigma[v] * c
+				delta[v] += share
+				ce[eid[k]] += share
+			}
+		}
+		if cb != nil {
+			cb[w] += delta[w]
+		}
+	}
 }
 
-// up places it at position i or above, moving larger parents down.
-func (h *indexHeap) up(i int32, it heapItem) {
-	items := h.items
-	for i > 0 {
-		p := (i - 1) / 2
-		if !it.less(items[p]) {
-			break
-		}
-		items[i] = items[p]
-		h.pos[items[i].v] = i
-		i = p
-	}
-	items[i] = it
-	h.pos[it.v] = i
+// radixHeap is a monotone priority queue of nodes keyed on their tentative
+// distance (R. K. Ahuja, K. Mehlhorn, J. B. Orlin and R. E. Tarjan, "Faster
+// algorithms for the shortest path problem", J. ACM 37, 1990,
+// doi:10.1145/77600.77615). Keys are the IEEE-754 bits of non-negative
+// distances, which order like the distances; Dijkstra never pushes a key
+// below the last one popped, which is what a radix heap needs. Bucket b > 0
+// holds the keys whose highest bit differing from the last popped key is
+// bit b−1; bucket 0 the keys equal to it. A push is O(1); a pop empties the
+// lowest non-empty bucket into lower ones when bucket 0 is empty, so each
+// entry moves at most 64 times and in practice once or twice. Decrease-key
+// is a new push; the stale entry is skipped when popped. The order of
+// equal keys is fixed by the sequence of pushes, so runs are reproducible.
+type radixHeap struct {
+	last uint64
+	size int
+	// full has bit b set when buckets[b] is not empty.
+	full    uint64
+	buckets [64][]radixEntry
 }
 
-// down places it at position i or below, moving smaller children up.
-func (h *indexHeap) down(i int32, it heapItem) {
-	items := h.items
-	n := int32(len(items))
-	for {
-		l := 2*i + 1
-		if l >= n {
-			break
-		}
-		m := l
-		if r := l + 1; r < n && items[r].less(items[l]) {
-			m = r
-		}
-		if !items[m].less(it) {
-			break
-		}
-		items[i] = items[m]
-		h.pos[items[i].v] = i
-		i = m
+type radixEntry struct {
+	key uint64
+	v   int32
+}
+
+func (h *radixHeap) reset() {
+	h.last, h.size, h.full = 0, 0, 0
+	for i := range h.buckets {
+		h.buckets[i] = h.buckets[i][:0]
 	}
-	items[i] = it
-	h.pos[it.v] = i
+}
+
+// bucket returns the bucket of key: the bit length of key XOR last, at
+// most 63 because the sign bit of a non-negative distance is 0.
+func (h *radixHeap) bucket(key uint64) int {
+	return bits.Len64(key ^ h.last)
+}
+
+// push adds v with key ≥ the last popped key.
+func (h *radixHeap) push(key uint64, v int32) {
+	b := h.bucket(key)
+	h.buckets[b] = append(h.buckets[b], radixEntry{key, v})
+	h.full |= 1 << b
+	h.size++
+}
+
+// pop removes and returns an entry of least key; h.size must be > 0.
+func (h *radixHeap) pop() (uint64, int32) {
+	if h.full&1 == 0 {
+		i := bits.TrailingZeros64(h.full)
+		b := h.buckets[i]
+		m := b[0].key
+		for _, e := range b[1:] {
+			m = min(m, e.key)
+		}
+		h.last = m
+		for _, e := range b {
+			j := h.bucket(e.key)
+			h.buckets[j] = append(h.buckets[j], e)
+			h.full |= 1 << j
+		}
+		h.buckets[i] = b[:0]
+		h.full &^= 1 << i
+	}
+	b0 := h.buckets[0]
+	e := b0[len(b0)-1]
+	h.buckets[0] = b0[:len(b0)-1]
+	if len(b0) == 1 {
+		h.full &^= 1
+	}
+	h.size--
+	return e.key, e.v
 }
 
 // maxBlocks bounds the number of source blocks of the path measures; it

@@ -16,8 +16,17 @@ import (
 // RankingFormat is the value of the "format" field of a ranking document.
 const RankingFormat = "relgraph/ranking@1"
 
-// AllMeasures lists the measures Rank knows, in their default column order.
+// AllMeasures lists the default measures of a ranking, in column order: the
+// seven classic ones. (Its name predates EveryMeasure; it is kept for
+// callers.)
 var AllMeasures = []string{"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"}
+
+// EveryMeasure lists every measure Rank knows, in column order: AllMeasures,
+// then katz (Katz), clustering (Clustering), clustering_weighted
+// (ClusteringWeighted) and coreness (Coreness). It is what the command
+// line's --measures all selects.
+var EveryMeasure = []string{"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+	"katz", "clustering", "clustering_weighted", "coreness"}
 
 // Options says what Rank computes and how it orders the nodes.
 type Options struct {
@@ -25,7 +34,7 @@ type Options struct {
 	// "strength". It need not be listed in Measures.
 	By string
 	// Measures are the columns of the ranking, in order; nil or empty means
-	// AllMeasures. Each must be one of AllMeasures, at most once.
+	// AllMeasures. Each must be one of EveryMeasure, at most once.
 	Measures []string
 	// Distance is the edge length of the path measures (betweenness,
 	// closeness, harmonic); the zero value is Inverse (1/weight).
@@ -36,6 +45,8 @@ type Options struct {
 	Normalized bool
 	// Top keeps only the first Top rows after ranking; 0 keeps all.
 	Top int
+	// KatzAlpha is Katz's attenuation factor; 0 means 0.85/λ_max (see Katz).
+	KatzAlpha float64
 }
 
 // Row is one node of a Ranking.
@@ -45,8 +56,13 @@ type Row struct {
 	// ID is the node id; Name its display name (the ID when it has none).
 	ID, Name string
 	// Values holds the node's value of every measure in Ranking.Measures and
-	// of Ranking.By, keyed by measure name.
+	// of Ranking.By, keyed by measure name; after Bootstrap also the
+	// interval ends "<measure>_low" and "<measure>_high" of every measure in
+	// Ranking.Measures.
 	Values map[string]float64
+	// RankLow and RankHigh are the ends of the rank's bootstrap interval
+	// (best and worst rank; 0 without Bootstrap).
+	RankLow, RankHigh int
 }
 
 // Ranking is the nodes of a graph ordered by one measure, with the values of
@@ -63,6 +79,8 @@ type Ranking struct {
 	Measures []string
 	// Rows are the nodes, best first (truncated to Options.Top).
 	Rows []Row
+	// Bootstrap is set by Bootstrap: the rows then carry intervals.
+	Bootstrap *BootstrapInfo
 }
 
 // Rank computes the requested measures (and opt.By) on g, sorts the nodes by
@@ -83,8 +101,8 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 	if by == "" {
 		by = "strength"
 	}
-	valid := strings.Join(AllMeasures, ", ")
-	if !slices.Contains(AllMeasures, by) {
+	valid := strings.Join(EveryMeasure, ", ")
+	if !slices.Contains(EveryMeasure, by) {
 		return nil, fmt.Errorf("centrality: unknown measure %q to rank by (valid: %s)", opt.By, valid)
 	}
 	measures := slices.Clone(opt.Measures)
@@ -92,7 +110,7 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 		measures = slices.Clone(AllMeasures)
 	}
 	for i, m := range measures {
-		if !slices.Contains(AllMeasures, m) {
+		if !slices.Contains(EveryMeasure, m) {
 			return nil, fmt.Errorf("centrality: unknown measure %q (valid: %s)", m, valid)
 		}
 		if slices.Contains(measures[:i], m) {
@@ -110,20 +128,13 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 	if !slices.Contains(need, by) {
 		need = append(slices.Clip(need), by)
 	}
-	values := compute(g, need, opt)
+	values, err := compute(newAdjacency(g), need, opt)
+	if err != nil {
+		return nil, err
+	}
 
 	n := len(g.Nodes)
-	key := make([]float64, n)
-	for i, v := range values[by] {
-		key[i] = roundSig(v)
-	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return cmp.Or(cmp.Compare(key[j], key[i]), cmp.Compare(g.Nodes[i].ID, g.Nodes[j].ID))
-	})
+	order := rankOrder(g, values[by])
 	if opt.Top > 0 && opt.Top < n {
 		order = order[:opt.Top]
 	}
@@ -145,11 +156,29 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 	}, nil
 }
 
-// compute returns the measures named in need (all from AllMeasures),
-// keyed by name. They share one adjacency, and the path measures one sweep
-// of searches.
-func compute(g *graph.Graph, need []string, opt Options) map[string][]float64 {
-	a := newAdjacency(g)
+// rankOrder returns the node indices of g sorted by val descending (values
+// rounded to 12 significant digits, see Rank), ties by id ascending.
+func rankOrder(g *graph.Graph, val []float64) []int {
+	n := len(g.Nodes)
+	key := make([]float64, n)
+	for i, v := range val {
+		key[i] = roundSig(v)
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(key[j], key[i]), cmp.Compare(g.Nodes[i].ID, g.Nodes[j].ID))
+	})
+	return order
+}
+
+// compute returns the measures named in need (all from EveryMeasure) on a,
+// keyed by name. The path measures share one sweep of searches, the
+// clustering measures one triangle count. Its only error is a bad
+// opt.KatzAlpha.
+func compute(a *adjacency, need []string, opt Options) (map[string][]float64, error) {
 	want := 0
 	for _, m := range need {
 		switch m {
@@ -162,9 +191,25 @@ func compute(g *graph.Graph, need []string, opt Options) map[string][]float64 {
 		}
 	}
 	paths := sweep(a, opt.Distance, opt.Normalized, want)
+	var plain, onnela []float64
+	if slices.Contains(need, "clustering") || slices.Contains(need, "clustering_weighted") {
+		plain, onnela = clustering(a, slices.Contains(need, "clustering_weighted"))
+	}
 	out := make(map[string][]float64, len(need))
 	for _, m := range need {
 		switch m {
+		case "katz":
+			k, err := katz(a, opt.KatzAlpha)
+			if err != nil {
+				return nil, err
+			}
+			out[m] = k
+		case "clustering":
+			out[m] = plain
+		case "clustering_weighted":
+			out[m] = onnela
+		case "coreness":
+			out[m] = coreness(a)
 		case "degree":
 			out[m] = degree(a)
 		case "strength":
@@ -181,7 +226,7 @@ func compute(g *graph.Graph, need []string, opt Options) map[string][]float64 {
 			out[m] = pagerank(a, DefaultDamping)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // roundSig rounds v to 12 significant digits, so that values equal up to
@@ -195,14 +240,31 @@ func roundSig(v float64) float64 {
 	return r
 }
 
+// Columns returns the value columns of the ranking's rows after rank, id
+// and name: Measures, and with Bootstrap each measure followed by
+// "<measure>_low" and "<measure>_high", then "rank_low" and "rank_high".
+// They are the JSON keys and CSV columns of the command line.
+func (r *Ranking) Columns() []string {
+	if r.Bootstrap == nil {
+		return slices.Clone(r.Measures)
+	}
+	var cols []string
+	for _, m := range r.Measures {
+		cols = append(cols, m, m+"_low", m+"_high")
+	}
+	return append(cols, "rank_low", "rank_high")
+}
+
 // MarshalJSON writes the "relgraph/ranking@1" document of DESIGN.md:
 //
 //	{"format":"relgraph/ranking@1","graph":…,"by":…,"distance":"inverse",
 //	 "normalized":true,"measures":[…],"rows":[{"rank":1,"id":…,"name":…,
 //	 "degree":…,…}]}
 //
-// Row keys come in a fixed order: rank, id, name, then the measures in
-// Measures order (By only if listed there). Whole numbers print without a
+// Row keys come in a fixed order: rank, id, name, then Columns (the
+// measures in Measures order, By only if listed there; with Bootstrap their
+// interval ends and rank_low, rank_high, and a "bootstrap" object
+// {"samples","seed","level","units"} before "rows"). Whole numbers print without a
 // fraction (a degree of 3 is 3).
 func (r *Ranking) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
@@ -240,6 +302,25 @@ func (r *Ranking) MarshalJSON() ([]byte, error) {
 			return nil, err
 		}
 	}
+	if bs := r.Bootstrap; bs != nil {
+		b.WriteString(`,"bootstrap":{`)
+		if err := put("samples", bs.Samples); err != nil {
+			return nil, err
+		}
+		b.WriteByte(',')
+		if err := put("seed", bs.Seed); err != nil {
+			return nil, err
+		}
+		b.WriteByte(',')
+		if err := put("level", bs.Level); err != nil {
+			return nil, err
+		}
+		b.WriteByte(',')
+		if err := put("units", bs.Units); err != nil {
+			return nil, err
+		}
+		b.WriteByte('}')
+	}
 	b.WriteString(`,"rows":[`)
 	for i, row := range r.Rows {
 		if i > 0 {
@@ -257,15 +338,23 @@ func (r *Ranking) MarshalJSON() ([]byte, error) {
 		if err := put("name", row.Name); err != nil {
 			return nil, err
 		}
-		for _, m := range measures {
+		for _, m := range r.Columns() {
 			b.WriteByte(',')
-			v, ok := row.Values[m]
-			if !ok {
-				return nil, fmt.Errorf("centrality: ranking row %q has no value for %q", row.ID, m)
-			}
-			var jv any = v
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				jv = nil // undefined values are null, as DESIGN.md asks
+			var jv any
+			if m == "rank_low" || m == "rank_high" {
+				jv = row.RankLow
+				if m == "rank_high" {
+					jv = row.RankHigh
+				}
+			} else {
+				v, ok := row.Values[m]
+				if !ok {
+					return nil, fmt.Errorf("centrality: ranking row %q has no value for %q", row.ID, m)
+				}
+				jv = v
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					jv = nil // undefined values are null, as DESIGN.md asks
+				}
 			}
 			if err := put(m, jv); err != nil {
 				return nil, err

@@ -87,7 +87,7 @@ func TestRankErrors(t *testing.T) {
 		want []string // substrings of the error
 	}{
 		{Options{By: "fame"}, []string{`"fame"`, "degree, strength, betweenness"}},
-		{Options{Measures: []string{"degree", "katz"}}, []string{`"katz"`, "pagerank"}},
+		{Options{Measures: []string{"degree", "fame"}}, []string{`"fame"`, "pagerank, katz, clustering, clustering_weighted, coreness"}},
 		{Options{Measures: []string{"degree", "degree"}}, []string{`"degree"`, "twice"}},
 		{Options{Distance: Distance(3)}, []string{"Distance(3)", "inverse, unit"}},
 		{Options{Top: -1}, []string{"-1"}},

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/extract"
 	"github.com/relgraph/relgraph/graph/roster"
 )
@@ -135,4 +136,57 @@ func generatedRoster(t testing.TB, n int, extra ...roster.Character) *roster.Ros
 	}
 	r, _ := parseRoster(t, "generated", string(js))
 	return r
+}
+
+// BenchmarkExtractUnits is the whole pipeline on the novel with its cast
+// (testdata/pride-roster.json: 41 characters, 100 name forms) for each
+// unit and coreference mode and the speech layer. MB/s is bytes of the
+// novel per second; MB/cpu-s per CPU second of the process.
+func BenchmarkExtractUnits(b *testing.B) {
+	text := readNovel(b)
+	r, _, err := roster.Load("testdata/pride-roster.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		unit  string
+		coref extract.Coref
+	}{
+		{"sentence", "sentence", extract.CorefNone},
+		{"paragraph", "paragraph", extract.CorefNone},
+		{"scene", "scene", extract.CorefNone},
+		{"window15", "window:15", extract.CorefNone},
+		{"sentence-pronouns", "sentence", extract.CorefPronouns},
+		{"sentence-roles", "sentence", extract.CorefRoles},
+		{"paragraph-roles", "paragraph", extract.CorefRoles},
+		{"speech-pronouns", "speech", extract.CorefPronouns},
+	} {
+		opt := extract.Options{Roster: r, Coref: tc.coref}
+		if tc.unit == "speech" {
+			opt.Layer = extract.LayerSpeech
+		} else if opt.Unit, err = extract.ParseUnit(tc.unit); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			var g *graph.Graph
+			cpu0, n := cpuSeconds(), 0
+			for b.Loop() {
+				if g, _, err = extract.Extract(text, opt); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			// MB per CPU second (all threads, GC included): less noisy
+			// than MB/s on a shared machine; with GOMAXPROCS=1 it is the
+			// one-core throughput.
+			if cpu := cpuSeconds() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(len(text))*float64(n)/1e6/cpu, "MB/cpu-s")
+			}
+			b.ReportMetric(float64(g.Episode.Units), "units")
+			b.ReportMetric(float64(len(g.Edges)), "edges")
+		})
+	}
 }

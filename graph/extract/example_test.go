@@ -1,50 +1,64 @@
 package extract_test
 
 import (
-	"encoding/json"
 	"fmt"
+	"strings"
 
-	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/extract"
 	"github.com/relgraph/relgraph/graph/roster"
 )
 
-func ExampleExtract() {
-	r, _, err := roster.Parse("characters.json", []byte(`{
-	  "format": "relgraph/roster@1", "lang": "de",
-	  "characters": [
-	    {"id": "achim", "name": "Dr. Achim Kreutzer", "aliases": ["Achim", "Kreutzer"], "titles": ["Dr."]},
-	    {"id": "kathrin", "name": "Kathrin", "gender": "f"},
-	    {"id": "lukas", "name": "Lukas"}
-	  ],
-	  "relationships": [{"source": "kathrin", "target": "lukas", "type": "parent", "label": "Mutter/Sohn"}]
-	}`), "")
+// Coreference on two sentences: "Er" goes to the most recent man of the
+// previous sentence, "seinen Vater" through the roster's parent
+// relationship, "sie" to the most recent woman.
+func ExampleAllMentions() {
+	r, _, err := roster.Parse("cast.json", []byte(`{"format": "relgraph/roster@1", "lang": "de",
+		"characters": [{"id": "kathrin", "name": "Kathrin", "gender": "f"},
+		               {"id": "lukas", "name": "Lukas", "gender": "m"},
+		               {"id": "friedrich", "name": "Friedrich", "gender": "m"}],
+		"relationships": [{"source": "friedrich", "target": "lukas", "type": "parent"}]}`), "")
 	if err != nil {
 		panic(err)
 	}
-	text := "Am 3. Mai ruft Kathrin bei Dr. Kreutzer an. Kathrins Sohn Lukas ist krank.\n" +
-		"Dr. Achim Kreutzer untersucht Lukas’ Bauch, z. B. mit Ultraschall."
-	g, warnings, err := extract.Extract(text, extract.Options{Roster: r, Episode: graph.Episode{ID: "demo"}})
+	text := "Kathrin ruft Lukas. Er sucht seinen Vater, doch sie wartet."
+	ms, _, err := extract.AllMentions(text, extract.Options{Roster: r, Coref: extract.CorefRoles})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(g.Episode.Unit, g.Episode.Units, warnings)
-	for _, n := range g.Nodes {
-		fmt.Printf("%s: %d mentions\n", n.ID, n.Mentions)
+	for _, m := range ms {
+		fmt.Println(strings.TrimSpace(fmt.Sprintf("%-7s %-9s %s", text[m.Start:m.End], m.ID, m.Resolved)))
+	}
+	// Output:
+	// Kathrin kathrin
+	// Lukas   lukas
+	// Er      lukas     pronoun
+	// seinen  lukas     pronoun
+	// Vater   friedrich role
+	// sie     kathrin   pronoun
+}
+
+// The window unit counts each pair of mentions at most N tokens apart
+// once. Tokens, numbered from 1: Lukas 1, und 2, Kathrin 3, dann 4, Lukas
+// 5, mit 6, Achim 7. Lukas–Kathrin twice (1–3, 3–5), Lukas–Achim once
+// (5–7); Kathrin–Achim are 4 tokens apart. A unit is the later mention's
+// token.
+func ExampleExtract_window() {
+	r, _, err := roster.Parse("cast.json", []byte(`{"format": "relgraph/roster@1", "lang": "de",
+		"characters": [{"id": "kathrin", "name": "Kathrin"}, {"id": "lukas", "name": "Lukas"}, {"id": "achim", "name": "Achim"}]}`), "")
+	if err != nil {
+		panic(err)
+	}
+	u, _ := extract.ParseUnit("window:2")
+	g, _, err := extract.Extract("Lukas und Kathrin, dann Lukas mit Achim.", extract.Options{Roster: r, Unit: u})
+	if err != nil {
+		panic(err)
 	}
 	for _, e := range g.Edges {
-		fmt.Printf("%s–%s weight %v units %v %q\n", e.Source, e.Target, e.Weight, e.Units, e.Relation)
+		fmt.Println(e.Source, e.Target, e.Weight, e.Units)
 	}
-	ev := g.Edges[0].Evidence[0]
-	spans, _ := json.Marshal(ev.Mentions) // code points of ev.Text
-	fmt.Printf("%d %q %s\n", ev.Unit, ev.Text, spans)
+	fmt.Println(g.Episode.Unit, g.Episode.Units)
 	// Output:
-	// sentence 3 []
-	// achim: 2 mentions
-	// kathrin: 2 mentions
-	// lukas: 2 mentions
-	// achim–kathrin weight 1 units [1] ""
-	// achim–lukas weight 1 units [3] ""
-	// kathrin–lukas weight 1 units [2] "Mutter/Sohn"
-	// 1 "Am 3. Mai ruft Kathrin bei Dr. Kreutzer an." [[15,22],[27,39]]
+	// achim lukas 1 [7]
+	// kathrin lukas 2 [3 5]
+	// window:2 7
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/roster"
 )
@@ -17,7 +15,8 @@ import (
 // Options.MaxEvidence is 0.
 const DefaultMaxEvidence = 20
 
-// Unit is the value of graph.Episode.Unit for graphs made by Extract.
+// Unit is the value of graph.Episode.Unit for graphs made with the
+// default unit.
 const Unit = "sentence"
 
 // Options configures Extract.
@@ -26,60 +25,82 @@ type Options struct {
 	// the Exclude phrases. Required.
 	Roster *roster.Roster
 	// Lang is "de" or "en" (case-insensitive; "de-AT", "en_GB" and the like
-	// are accepted). It chooses the abbreviation and month lists of the
-	// sentence splitter and the possessive rules of name matching. Empty
-	// means Roster.Lang, and "de" when that is empty too.
+	// are accepted). It chooses the language pack (Pack): the abbreviation
+	// and month lists of the sentence splitter, the possessive rules of
+	// name matching and the pronoun and kinship tables of coreference.
+	// Empty means Roster.Lang, and when that is empty too the language
+	// DetectLanguage finds in the text.
 	Lang string
+	// Unit is the interaction unit; the zero value is sentences. UnitTEI
+	// is not a unit of plain text: use ExtractTEI.
+	Unit UnitSpec
+	// Coref selects coreference resolution; the zero value is none.
+	Coref Coref
+	// Layer is LayerCooccurrence ("" too) or LayerSpeech: a directed graph
+	// of who speaks to or about whom, whose units are the speeches (Unit
+	// must be the default then).
+	Layer string
 	// MaxEvidence is the number of units per edge whose text is kept as
 	// evidence (the first ones in text order). 0 means DefaultMaxEvidence;
 	// a negative value keeps none.
 	MaxEvidence int
 	// Episode is copied into the graph. The caller sets ID, Title and
-	// Source; Extract sets Unit ("sentence") and Units (the number of
-	// sentence units of the text).
+	// Source; Extract sets Unit (Options.Unit.String()) and Units (the
+	// number of units of the text: sentences, paragraphs, scenes, tokens
+	// for a window, or the speeches of the speech layer).
 	Episode graph.Episode
 }
 
-// Extract builds the co-occurrence graph of text: each sentence unit adds 1
-// to the weight of every pair of distinct characters it mentions. The rules
-// for units, mentions and the graph are in the package documentation.
+// Extract builds the co-occurrence graph of text: each unit adds 1 to the
+// weight of every pair of distinct characters it mentions (a window: each
+// pair of mentions close enough adds 1); with Options.Layer LayerSpeech it
+// builds the directed speech graph instead. The rules for units, mentions,
+// coreference, speeches and the graph are in the package documentation.
 //
 // Warnings (sorted, deterministic) report an empty text, a text that
 // mentions no character, and characters that no form can match; they never
 // make an error. The error is non-nil only when Options is unusable
-// (no roster, unknown language) or text is not valid UTF-8; it then names
-// the byte offset, line and column of the first bad byte, and the caller
-// adds the file name.
+// (no roster, unknown language, the TEI unit) or text is not valid UTF-8;
+// it then names the byte offset, line and column of the first bad byte,
+// and the caller adds the file name.
 func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	r := opt.Roster
 	if r == nil {
 		return nil, nil, errors.New("extract: Options.Roster is nil")
 	}
-	lang := opt.Lang
-	if lang == "" {
-		lang = r.Lang
+	if opt.Unit.Kind == UnitTEI {
+		return nil, nil, errors.New("extract: the tei unit reads TEI XML; use ExtractTEI")
 	}
-	var english bool
-	switch l := strings.ToLower(lang); {
-	case l == "" || l == "de" || strings.HasPrefix(l, "de-") || strings.HasPrefix(l, "de_"):
-	case isEnglish(l):
-		english = true
-	default:
-		return nil, nil, fmt.Errorf("extract: unknown language %q (want \"de\" or \"en\")", lang)
+	if opt.Unit.Kind == UnitWindow && (opt.Unit.N < 1 || opt.Unit.N > MaxWindow) {
+		return nil, nil, fmt.Errorf("extract: window size %d is outside [1, %d]", opt.Unit.N, MaxWindow)
 	}
-	if err := checkUTF8(text); err != nil {
+	layer, err := ParseLayer(opt.Layer)
+	if err != nil {
+		return nil, nil, fmt.Errorf("extract: %w", err)
+	}
+	speechLayer := layer == LayerSpeech
+	if speechLayer && opt.Unit.Kind != UnitSentence {
+		return nil, nil, fmt.Errorf("extract: the speech layer counts speeches; it takes no unit %q", opt.Unit)
+	}
+	if err := CheckUTF8(text); err != nil {
 		return nil, nil, err
 	}
-	if !norm.NFC.IsNormalString(text) {
-		text = norm.NFC.String(text)
+	text = normText(text)
+	pack, tag, ok := langOf(opt.Lang, r.Lang, text)
+	if !ok {
+		return nil, nil, fmt.Errorf("extract: unknown language %q (want \"de\" or \"en\")", tag)
 	}
+	english := pack.Code == "en"
 	maxEv := opt.MaxEvidence
 	if maxEv == 0 {
 		maxEv = DefaultMaxEvidence
 	}
 
 	g := &graph.Graph{Episode: opt.Episode, Nodes: []graph.Node{}, Edges: []graph.Edge{}}
-	g.Episode.Unit, g.Episode.Units = Unit, 0
+	g.Episode.Unit, g.Episode.Units = opt.Unit.String(), 0
+	if speechLayer {
+		g.Directed, g.Episode.Unit = true, "speech"
+	}
 
 	var warnings []string
 	m := newMatcher(r, english)
@@ -95,12 +116,29 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	}
 
 	mentions := m.find(text)
-	ru := rulesDE
-	if english {
-		ru = rulesEN
+	var sentences []Span
+	if opt.Unit.Kind == UnitSentence || (opt.Coref != CorefNone && len(mentions) > 0) {
+		sentences = splitSentences(text, pack.rules, mentions)
 	}
-	units := splitSentences(text, ru, mentions)
-	g.Episode.Units = len(units)
+	if opt.Coref != CorefNone && len(mentions) > 0 {
+		mentions = mergeMentions(mentions, newResolver(text, m, r, pack, opt.Coref).resolve(sentences, mentions))
+	}
+	var units []Span
+	switch opt.Unit.Kind {
+	case UnitSentence:
+		units = sentences
+		if !speechLayer {
+			g.Episode.Units = len(units)
+		}
+	case UnitParagraph:
+		units = Paragraphs(text)
+		g.Episode.Units = len(units)
+	case UnitScene:
+		units = Scenes(text)
+		g.Episode.Units = len(units)
+	case UnitWindow:
+		g.Episode.Units = countWords(text)
+	}
 	if len(mentions) == 0 {
 		warnings = append(warnings, "empty graph: no character of the roster is mentioned in the text")
 		slices.Sort(warnings)
@@ -116,15 +154,25 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 		lastUnit: make([]int, len(m.ids)),
 		edges:    map[[2]int]int{},
 	}
-	b.run(units, mentions)
+	if opt.Unit.Kind == UnitScene {
+		b.labels = speakerLabels(text, mentions)
+	}
+	if speechLayer {
+		g.Episode.Units = b.runSpeech(text, pack, mentions)
+	} else if opt.Unit.Kind == UnitWindow {
+		b.runWindow(opt.Unit.N, mentions)
+	} else {
+		b.run(units, mentions)
+	}
 	b.fill(g)
 	g.Canonicalize()
 	slices.Sort(warnings)
 	return g, warnings, nil
 }
 
-// checkUTF8 returns an error naming the first invalid byte of text.
-func checkUTF8(text string) error {
+// CheckUTF8 returns an error naming the byte offset, line and column of
+// the first invalid UTF-8 byte of text, or nil.
+func CheckUTF8(text string) error {
 	if utf8.ValidString(text) {
 		return nil
 	}
@@ -151,6 +199,10 @@ type builder struct {
 	m     *matcher
 	r     *roster.Roster
 	maxEv int // < 0: no evidence
+
+	// labels marks the mentions that are speaker labels (scene units
+	// only; nil otherwise): a unit that has any counts only those.
+	labels []bool
 
 	count    []int          // mentions per character
 	lastUnit []int          // the last unit that mentioned the character
@@ -186,7 +238,16 @@ func (b *builder) run(units []Span, mentions []Mention) {
 		}
 		first := mi
 		present = present[:0]
+		labelled := false // the unit has speaker labels: only they make presence
+		if b.labels != nil {
+			for k := mi; k < len(mentions) && mentions[k].Start < u.End; k++ {
+				labelled = labelled || b.labels[k]
+			}
+		}
 		for ; mi < len(mentions) && mentions[mi].Start < u.End; mi++ {
+			if labelled && !b.labels[mi] {
+				continue
+			}
 			if c := chars[mi]; b.lastUnit[c] != unit {
 				b.lastUnit[c] = unit
 				present = append(present, c)
@@ -198,11 +259,24 @@ func (b *builder) run(units []Span, mentions []Mention) {
 		slices.Sort(present)
 		var cps []graph.Mention // code-point spans of the unit's mentions, computed once
 		var unitText string
+		var byChar map[int][]int // long units: character → its counted mentions (indices)
 		for i, a := range present {
 			for _, c := range present[i+1:] {
 				e := b.edge(a, c)
 				e.units = append(e.units, unit)
 				if b.maxEv < 0 || len(e.evidence) >= b.maxEv {
+					continue
+				}
+				if u.End-u.Start > MaxEvidenceText {
+					if byChar == nil {
+						byChar = map[int][]int{}
+						for k, ch := range chars[first:mi] {
+							if !labelled || b.labels[first+k] {
+								byChar[ch] = append(byChar[ch], k)
+							}
+						}
+					}
+					e.evidence = append(e.evidence, b.excerpt(unit, u, mentions[first:mi], byChar[a], byChar[c]))
 					continue
 				}
 				if cps == nil {
@@ -211,6 +285,9 @@ func (b *builder) run(units []Span, mentions []Mention) {
 				}
 				var spans []graph.Mention
 				for k, ch := range chars[first:mi] {
+					if labelled && !b.labels[first+k] {
+						continue
+					}
 					if ch == a || ch == c {
 						spans = append(spans, cps[k])
 					}
@@ -219,6 +296,107 @@ func (b *builder) run(units []Span, mentions []Mention) {
 			}
 		}
 	}
+}
+
+// MaxEvidenceText is the longest unit, in bytes, whose whole text is kept
+// as evidence; a longer unit (a paragraph, a scene) is represented by an
+// excerpt: the closest mentions of the two characters with up to
+// excerptContext bytes of text on either side, cut at spaces; when those
+// two mentions are far apart, each with its context, joined by " … ".
+const MaxEvidenceText = 1000
+
+const excerptContext = 150
+
+// excerpt returns the evidence of a pair of characters in the long unit
+// u: ms are the unit's mentions, la and lc the indices (ascending) of the
+// two characters' counted mentions.
+func (b *builder) excerpt(unit int, u Span, ms []Mention, la, lc []int) graph.Evidence {
+	// The closest pair, one mention of each, by a merge of the two lists.
+	x, y, best := -1, -1, -1
+	for i, j := 0, 0; i < len(la) && j < len(lc); {
+		p, q := la[i], lc[j]
+		if p > q {
+			p, q = q, p
+		}
+		if d := ms[q].Start - ms[p].End; best < 0 || d < best {
+			x, y, best = p, q, d
+		}
+		if la[i] < lc[j] {
+			i++
+		} else {
+			j++
+		}
+	}
+	if x < 0 {
+		return graph.Evidence{Unit: unit}
+	}
+	both := mergeSorted(la, lc)
+	if ms[y].Start-ms[x].End <= MaxEvidenceText-2*excerptContext {
+		sp := b.around(u, ms[x].Start, ms[y].End)
+		return graph.Evidence{Unit: unit, Text: strings.Clone(b.text[sp.Start:sp.End]), Mentions: b.spansIn(sp, 0, ms, both)}
+	}
+	// Far apart: the two mentions with their context, joined by " … ".
+	const gap = " … "
+	left, right := b.around(u, ms[x].Start, ms[x].End), b.around(u, ms[y].Start, ms[y].End)
+	left.End = min(left.End, right.Start)
+	text := b.text[left.Start:left.End] + gap + b.text[right.Start:right.End]
+	spans := b.spansIn(left, 0, ms, both)
+	spans = append(spans, b.spansIn(right, utf8.RuneCountInString(b.text[left.Start:left.End]+gap), ms, both)...)
+	return graph.Evidence{Unit: unit, Text: text, Mentions: spans}
+}
+
+// mergeSorted merges two ascending lists of distinct indices.
+func mergeSorted(a, c []int) []int {
+	out := make([]int, 0, len(a)+len(c))
+	i, j := 0, 0
+	for i < len(a) && j < len(c) {
+		if a[i] < c[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, c[j])
+			j++
+		}
+	}
+	return append(append(out, a[i:]...), c[j:]...)
+}
+
+// around returns [s, e) widened by up to excerptContext bytes on either
+// side inside u, cut at spaces and trimmed.
+func (b *builder) around(u Span, s0, e0 int) Span {
+	s := max(u.Start, s0-excerptContext)
+	e := min(u.End, e0+excerptContext)
+	for s < s0 && !utf8.RuneStart(b.text[s]) {
+		s++
+	}
+	for e > e0 && e < len(b.text) && !utf8.RuneStart(b.text[e]) {
+		e--
+	}
+	if s > u.Start {
+		if i := strings.IndexAny(b.text[s:s0], " \t\n"); i >= 0 {
+			s += i
+		}
+	}
+	if e < u.End {
+		if i := strings.LastIndexAny(b.text[e0:e], " \t\n"); i >= 0 {
+			e = e0 + i
+		}
+	}
+	return trimSpan(b.text, Span{s, e})
+}
+
+// spansIn returns the code-point spans, shifted by off, of the mentions
+// ms[k] (k in idx, ascending) that lie inside sp.
+func (b *builder) spansIn(sp Span, off int, ms []Mention, idx []int) []graph.Mention {
+	var spans []graph.Mention
+	for _, k := range idx {
+		if ms[k].Start >= sp.Start && ms[k].End <= sp.End {
+			m := cpSpan(b.text, sp.Start, ms[k])
+			m.Start, m.End = m.Start+off, m.End+off
+			spans = append(spans, m)
+		}
+	}
+	return spans
 }
 
 // edge returns the accumulator of the pair a < b, creating it.
@@ -242,7 +420,7 @@ func codePointSpans(text string, start int, ms []Mention) []graph.Mention {
 		cp += utf8.RuneCountInString(text[pos:m.Start])
 		s := cp
 		cp += utf8.RuneCountInString(text[m.Start:m.End])
-		out[i] = graph.Mention{Start: s, End: cp}
+		out[i] = graph.Mention{Start: s, End: cp, Resolved: m.Resolved}
 		pos = m.End
 	}
 	return out

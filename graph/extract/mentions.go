@@ -19,6 +19,9 @@ import (
 type Mention struct {
 	ID         string
 	Start, End int
+	// Resolved is "" for a name, or ResolvedPronoun / ResolvedRole for a
+	// mention found by coreference (Options.Coref).
+	Resolved string
 }
 
 // FindMentions returns the mentions of the roster's characters in text,
@@ -298,16 +301,25 @@ func wordBefore(text string, i int) bool {
 	return isWordRune(r)
 }
 
+// asciiWord marks the ASCII bytes that are word runes (letters, digits);
+// bytes ≥ 0x80 are false and decoded as runes.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // wordEnd returns the end of the run of word runes starting at text[i].
 func wordEnd(text string, i int) int {
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-				break
-			}
+		if asciiWord[c] {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			break
 		}
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
@@ -437,7 +449,7 @@ func wordStarts(text string, f func(p, q int) int) {
 	for p := 0; p < len(text); {
 		c := text[p]
 		if c < utf8.RuneSelf {
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			if !asciiWord[c] {
 				p++
 				continue
 			}
@@ -465,7 +477,11 @@ func (m *matcher) find(text string) []Mention {
 	var out []Mention
 	var buf []match
 	from := 0 // end of the last mention
+	noLeads := len(m.forms.leads) == 0
 	wordStarts(text, func(p, q int) int {
+		if noLeads && !m.forms.first[text[p]] {
+			return q // no form starts with this byte (the same test as step's, without the calls)
+		}
 		buf = m.candidates(m.forms, text, p, q, from, true, buf[:0])
 		best := -1
 		for i, c := range buf {

@@ -62,3 +62,11 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// readRelgraph is ReadJSON for Read. relgraph JSON is relgraph's own
+// format and is read strictly: a duplicate edge or a self-loop is an
+// error naming the field, not a warning.
+func readRelgraph(name string, data []byte) (*graph.Graph, []string, error) {
+	g, err := ReadJSON(name, data)
+	return g, nil, err
+}

@@ -95,16 +95,19 @@ func TestDOTStructure(t *testing.T) {
 		`outputorder=edgesfirst`,
 		`charset="UTF-8"`,
 		`"jürgen" [id="node-jürgen", label="Jürgen\nWeiß"`,
-		// An id with a backslash: the name keeps it, the escString id doubles it.
-		`"back\slash" [id="node-back\\slash", label="C:\\Users\\Jürgen\\"`,
+		// An id with a backslash: written \\ everywhere (Render turns it into
+		// a placeholder that Graphviz leaves alone, then back).
+		`"back\\slash" [id="node-back\\slash", label="C:\\Users\\Jürgen\\"`,
 		`"lukas" [id="node-lukas", label="Lukas \"der\nKleine\""`,
 		`label="Ömer\n&amp;auml; Co"`,
 		`"achim" -- "jürgen" [id="edge-achim--jürgen", penwidth=8,`,
-		`"back\slash" -- "lukas" [id="edge-back\\slash--lukas", penwidth=1,`,
-		`tooltip="Dr. Achim Kreutzer – Jürgen Weiß: weight 4\nAchim und Jürgen trinken Kaffee, bevor \"die Schicht\" beginnt.\n(+3 more)"`,
+		`"back\\slash" -- "lukas" [id="edge-back\\slash--lukas", penwidth=1,`,
+		// The first three evidence sentences (here both kept), then the
+		// count of the other units (4 units − 2 shown).
+		`tooltip="Dr. Achim Kreutzer – Jürgen Weiß: weight 4\nAchim und Jürgen trinken Kaffee, bevor \"die Schicht\" beginnt.\nJürgen ruft Achim an.\n(+2 more)"`,
 		`tooltip="Jürgen Weiß\nmentions: 3\nstrength: 6"`,
 		`<td>enge Freunde</td>`,
-		`<td>Onkel\Neffe</td>`,
+		`<td>Onkel&#92;Neffe</td>`,
 	} {
 		if !strings.Contains(dot, want) {
 			t.Errorf("DOT lacks %s\n%s", want, dot)
@@ -112,7 +115,7 @@ func TestDOTStructure(t *testing.T) {
 	}
 	// The edge without a relation has no label.
 	for _, line := range strings.Split(dot, "\n") {
-		if strings.Contains(line, `"back\slash" -- "lukas"`) && strings.Contains(line, "label=") {
+		if strings.Contains(line, `"back\\slash" -- "lukas"`) && strings.Contains(line, "label=") {
 			t.Errorf("edge without relation has a label: %s", line)
 		}
 	}
@@ -131,7 +134,7 @@ func TestDOTEdgeLabels(t *testing.T) {
 		{"", []string{"<td>enge Freunde</td>"}, []string{"<td>4</td>"}},
 		{EdgeLabelsRelation, []string{"<td>enge Freunde</td>"}, []string{"<td>4</td>"}},
 		{EdgeLabelsWeight, []string{"<td>4</td>", "<td>1</td>", "<td>2</td>", "edge labels: interactions"}, []string{"enge Freunde</td>"}},
-		{EdgeLabelsNone, nil, []string{"<table"}},
+		{EdgeLabelsNone, nil, []string{"<td>enge Freunde</td>", "<td>4</td>"}},
 	} {
 		dot := string(DOT(g, Options{EdgeLabels: c.mode}))
 		for _, w := range c.want {
@@ -149,40 +152,83 @@ func TestDOTEdgeLabels(t *testing.T) {
 
 func TestDOTSizes(t *testing.T) {
 	g := smallGraph()
-	width := func(dot, id string) string {
+	width := func(dot, id string) float64 {
+		t.Helper()
 		for _, line := range strings.Split(dot, "\n") {
-			if strings.HasPrefix(line, "\t\""+id+"\" [") {
+			if strings.HasPrefix(line, "\t"+quoteID(id)+" [") {
 				_, rest, _ := strings.Cut(line, "width=")
 				w, _, _ := strings.Cut(rest, ",")
-				return w
+				v, err := strconv.ParseFloat(w, 64)
+				if err != nil {
+					t.Fatalf("node %s: width %q", id, w)
+				}
+				return v
 			}
 		}
 		t.Fatalf("no node %s", id)
-		return ""
+		return 0
 	}
 	dot := string(DOT(g, Options{Size: smallSize}))
-	// jürgen has the largest strength (6), ömer & co the smallest (0).
-	if w := width(dot, "jürgen"); w != num(maxDiameter) {
-		t.Errorf("largest node width %s, want %s", w, num(maxDiameter))
+	// jürgen has the largest strength (6): the largest circle.
+	if w := width(dot, "jürgen"); w != maxDiameter {
+		t.Errorf("largest node width %v, want %v", w, maxDiameter)
 	}
-	if w := width(dot, "ömer & co"); w != num(minDiameter) {
-		t.Errorf("smallest node width %s, want %s", w, num(minDiameter))
+	// ömer & co has the smallest (0): 0.7 in, or just as wide as its
+	// two-line name needs (fitDiameter at the smallest font).
+	want := max(minDiameter, fitDiameter(wrapName("Ömer &auml; Co"), fitFont(wrapName("Ömer &auml; Co"), minDiameter)))
+	if w := width(dot, "ömer & co"); math.Abs(w-want) > 0.001 {
+		t.Errorf("smallest node width %v, want %v", w, want)
+	}
+	// Circles grow with the square root of the measure: achim (4) lies
+	// between, at 0.7 + 0.7·√4/√6 unless its name needs more.
+	if w, want := width(dot, "achim"), minDiameter+(maxDiameter-minDiameter)*math.Sqrt(4)/math.Sqrt(6); math.Abs(w-want) > 0.001 {
+		t.Errorf("achim width %v, want %v", w, want)
 	}
 	// A node missing from Size, or with a bad value, is drawn smallest.
 	bad := map[string]float64{"achim": 4, "jürgen": 9, "lukas": math.NaN(), "back\\slash": -1}
 	dot = string(DOT(g, Options{Size: bad}))
 	for _, id := range []string{"lukas", `back\slash`} {
-		if w := width(dot, id); w != num(minDiameter) {
-			t.Errorf("%s: width %s, want the smallest %s", id, w, num(minDiameter))
+		ls := wrapName(map[string]string{"lukas": `Lukas "der Kleine"`, `back\slash`: `C:\Users\Jürgen\`}[id])
+		want := max(minDiameter, fitDiameter(ls, fitFont(ls, minDiameter)))
+		if w := width(dot, id); math.Abs(w-want) > 0.001 {
+			t.Errorf("%s: width %v, want the smallest %v", id, w, want)
 		}
 	}
-	// No Size: every node the same.
+	// No Size: every node the same, unless a name needs more.
 	dot = string(DOT(g, Options{}))
-	if w := width(dot, "achim"); w != num(plainDiameter) {
-		t.Errorf("plain width %s, want %s", w, num(plainDiameter))
+	if w := width(dot, "achim"); w != plainDiameter {
+		t.Errorf("plain width %v, want %v", w, plainDiameter)
 	}
 	if strings.Contains(dot, "circle size") {
 		t.Error("legend names a circle size without Options.Size")
+	}
+}
+
+// TestFitDiameter: a named circle holds its name; names are set smaller
+// rather than the circle grown, down to minNodeFontSize.
+func TestFitDiameter(t *testing.T) {
+	ls := []string{"Dr. Kathrin", "Globisch"}
+	if fs := fitFont(ls, 2); fs != nodeFontSize {
+		t.Errorf("fitFont in a 2 in circle = %v, want %v", fs, nodeFontSize)
+	}
+	d := fitDiameter(ls, nodeFontSize)
+	// "Dr. Kathrin" in Helvetica, from Adobe's Helvetica AFM (widths per
+	// 1000 em): D 722 + r 333 + . 278 + space 278 + K 667 + a 556 + t 278 +
+	// h 556 + r 333 + i 222 + n 556 = 4779, so 52.569 pt at 11 pt;
+	// Liberation Sans has the same advance widths. The block is that ×
+	// 1.12 by 2 × 11 × 1.15 pt, plus 6 pt.
+	if w := textWidth("Dr. Kathrin", 11, false); math.Abs(w-52.569) > 0.01 {
+		t.Errorf("textWidth(Dr. Kathrin, 11) = %.3f pt, want 52.569", w)
+	}
+	want := (math.Hypot(textWidth("Dr. Kathrin", 11, false)*1.12, 2*11*1.15) + 6) / 72
+	if math.Abs(d-want) > 1e-12 {
+		t.Errorf("fitDiameter = %v, want %v", d, want)
+	}
+	if fs := fitFont(ls, d*0.8); fs >= nodeFontSize || fs < minNodeFontSize || fitDiameter(ls, fs) > d*0.8+1e-9 {
+		t.Errorf("fitFont in a smaller circle = %v: want a smaller size that fits", fs)
+	}
+	if fs := fitFont(ls, 0.1); fs != minNodeFontSize {
+		t.Errorf("fitFont in a tiny circle = %v, want the floor %v", fs, minNodeFontSize)
 	}
 }
 
@@ -245,10 +291,10 @@ func TestQuote(t *testing.T) {
 		{"kathrin", `"kathrin"`, `"kathrin"`},
 		{"Jürgen Weiß", `"Jürgen Weiß"`, `"Jürgen Weiß"`},
 		{`say "hi"`, `"say \"hi\""`, `"say \"hi\""`},
-		{`a\b`, `"a\\b"`, `"a\b"`},
+		{`a\b`, `"a\\b"`, `"a\\b"`},
 		{`ends\`, `"ends\\"`, `"ends\\"`},
 		{`a\"b`, `"a\\\"b"`, `"a\\\"b"`},
-		{`\N`, `"\\N"`, `"\N"`},
+		{`\N`, `"\\N"`, `"\\N"`},
 		{"two\nlines\ttab", `"two lines tab"`, `"two lines tab"`},
 		{"A & B &auml;", `"A &amp; B &amp;auml;"`, `"A & B &auml;"`},
 		{"", `""`, `""`},
@@ -280,6 +326,10 @@ func TestWrapName(t *testing.T) {
 		{"Dr. Kathrin Globisch", []string{"Dr. Kathrin", "Globisch"}},
 		{"Jürgen Weiß", []string{"Jürgen", "Weiß"}},
 		{"Rumpelstilzchenhausen", []string{"Rumpelstilzchenhausen"}},
+		{"Mme.Thenardier", []string{"Mme.", "Thenardier"}},
+		{"Mlle.Gillenormand", []string{"Mlle.", "Gillenormand"}},
+		{"A.B.", []string{"A.B."}},
+		{"Lukas \"der Kleine\"", []string{"Lukas \"der", "Kleine\""}},
 	} {
 		got := wrapName(c.in)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -314,24 +364,7 @@ func TestSqrtScale(t *testing.T) {
 	}
 }
 
-func TestColours(t *testing.T) {
-	// Stable: the same id always gets the same colour, from the palette.
-	// FNV-1a("kathrin") mod 7 = 3, pink; pinned so that a change of hash
-	// or palette, which would recolour every map, shows here.
-	if got := fillColour("kathrin"); got != "#FFAABB" {
-		t.Errorf("fillColour(kathrin) = %s, want #FFAABB", got)
-	}
-	seen := map[string]bool{}
-	for _, n := range genGraph(40, 1, 3).Nodes {
-		c := fillColour(n.ID)
-		if c != fillColour(n.ID) {
-			t.Fatalf("fillColour(%s) not stable", n.ID)
-		}
-		seen[c] = true
-	}
-	if len(seen) != len(palette) {
-		t.Errorf("40 ids used %d of %d colours", len(seen), len(palette))
-	}
+func TestStrokeColour(t *testing.T) {
 	if got := strokeColour("#FFAABB"); got != "#A66F7A" {
 		t.Errorf("strokeColour(#FFAABB) = %s, want #A66F7A (65 %%)", got)
 	}

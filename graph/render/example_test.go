@@ -27,8 +27,8 @@ func ExampleDOT() {
 		}
 	}
 	// Output:
-	// "kathrin" [id="node-kathrin", label="Dr. Kathrin\nGlobisch", width=1.05, height=1.05, fillcolor="#FFAABB", color="#A66F7A", tooltip="Dr. Kathrin Globisch\nmentions: 9\nstrength: 6"];
-	// "lukas" [id="node-lukas", label="Lukas", width=1.05, height=1.05, fillcolor="#44BB99", color="#2C7A63", tooltip="Lukas\nmentions: 8\nstrength: 6"];
+	// "kathrin" [id="node-kathrin", label="Dr. Kathrin\nGlobisch", width=1.05, height=1.05, fillcolor="#EE8866", color="#9B5842", tooltip="Dr. Kathrin Globisch\nmentions: 9\nstrength: 6"];
+	// "lukas" [id="node-lukas", label="Lukas", width=1.05, height=1.05, fillcolor="#FFAABB", color="#A66F7A", tooltip="Lukas\nmentions: 8\nstrength: 6"];
 	// "kathrin" -- "lukas" [id="edge-kathrin--lukas", penwidth=2, len=2.6, label=<<table border="0" cellborder="0" cellspacing="0" cellpadding="3"><tr><td>Mutter/Sohn</td></tr></table>>, tooltip="Dr. Kathrin Globisch – Lukas: weight 6"];
 }
 
@@ -53,5 +53,5 @@ func ExampleFormatFromPath() {
 	// svg <nil>
 	// png <nil>
 	// dot <nil>
-	//  render: out/e01.jpg: unknown extension ".jpg" (want .svg, .png or .dot)
+	//  render: out/e01.jpg: unknown extension ".jpg" (want .svg, .png, .html or .dot)
 }

@@ -21,19 +21,18 @@ type Format string
 const (
 	// FormatSVG is a laid-out SVG drawing.
 	FormatSVG Format = "svg"
-	// FormatPNG is refused for now; see ErrPNG.
+	// FormatPNG is the SVG drawing rasterised by relgraph (see PNG), at
+	// DefaultPNGScale pixels per point.
 	FormatPNG Format = "png"
 	// FormatDOT is the DOT text itself, not laid out.
 	FormatDOT Format = "dot"
+	// FormatHTML is an interactive page; Render cannot make it from DOT
+	// alone: use HTML.
+	FormatHTML Format = "html"
 )
 
-// ErrPNG is returned by Render for FormatPNG. go-graphviz v0.2.10's PNG
-// renderer drops edges and node shapes (its SVG is right), so relgraph
-// draws no PNG itself until it can rasterise its own SVG.
-var ErrPNG = errors.New("render: png: go-graphviz's PNG renderer drops edges; render svg and convert with rsvg-convert")
-
-// ParseFormat returns the Format named s ("svg", "png" or "dot", any case;
-// "gv" is taken for "dot").
+// ParseFormat returns the Format named s ("svg", "png", "html" or "dot",
+// any case; "gv" is taken for "dot", "htm" for "html").
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "svg":
@@ -42,20 +41,22 @@ func ParseFormat(s string) (Format, error) {
 		return FormatPNG, nil
 	case "dot", "gv":
 		return FormatDOT, nil
+	case "html", "htm":
+		return FormatHTML, nil
 	}
-	return "", fmt.Errorf("render: unknown format %q (want svg, png or dot)", s)
+	return "", fmt.Errorf("render: unknown format %q (want svg, png, html or dot)", s)
 }
 
 // FormatFromPath returns the Format named by the extension of path
-// (.svg, .png, .dot or .gv, any case).
+// (.svg, .png, .html, .htm, .dot or .gv, any case).
 func FormatFromPath(path string) (Format, error) {
 	ext := filepath.Ext(path)
 	if ext == "" {
-		return "", fmt.Errorf("render: %s: no extension to tell the format from (want .svg, .png or .dot)", path)
+		return "", fmt.Errorf("render: %s: no extension to tell the format from (want .svg, .png, .html or .dot)", path)
 	}
 	f, err := ParseFormat(ext[1:])
 	if err != nil {
-		return "", fmt.Errorf("render: %s: unknown extension %q (want .svg, .png or .dot)", path, ext)
+		return "", fmt.Errorf("render: %s: unknown extension %q (want .svg, .png, .html or .dot)", path, ext)
 	}
 	return f, nil
 }
@@ -72,14 +73,16 @@ var gv *graphviz.Graphviz
 // Render lays out dot and writes it to w in format f. The layout engine is
 // the graph's layout attribute (neato when it has none); DOT sets it.
 //
-// FormatSVG writes the SVG drawing, with edge labels lifted above nodes
-// and lines and given a white halo (see liftEdgeLabels). FormatDOT copies
-// dot to w unchanged, without a layout. FormatPNG returns ErrPNG. DOT that
-// Graphviz cannot read, or cannot lay out, gives an error, never a panic.
+// FormatSVG writes the SVG drawing, post-processed by fixSVG (edge labels
+// lifted above nodes and lines with a white halo; backslashes restored).
+// FormatPNG rasterises that SVG with PNG at DefaultPNGScale. FormatDOT
+// copies dot to w unchanged, without a layout. FormatHTML is refused: the
+// page needs the graph, see HTML. DOT that Graphviz cannot read, or cannot
+// lay out, gives an error, never a panic.
 //
-// Render is safe for concurrent use; calls run one at a time. ctx is
-// checked before the work starts and once more before it is handed to
-// Graphviz; a layout already running is not interrupted, since a
+// Render is safe for concurrent use; calls into Graphviz run one at a
+// time. ctx is checked before the work starts and once more before it is
+// handed to Graphviz; a layout already running is not interrupted, since a
 // WebAssembly call cut short would leave go-graphviz's shared module
 // unusable. Output goes to w only after the drawing is complete.
 func Render(ctx context.Context, dot []byte, f Format, w io.Writer) error {
@@ -90,27 +93,63 @@ func Render(ctx context.Context, dot []byte, f Format, w io.Writer) error {
 	case FormatDOT:
 		_, err := w.Write(dot)
 		return err
-	case FormatPNG:
-		return ErrPNG
-	case FormatSVG:
+	case FormatSVG, FormatPNG:
+	case FormatHTML:
+		return errors.New("render: html needs the graph: use render.HTML")
 	default:
 		return fmt.Errorf("render: unknown format %q (want svg, png or dot)", f)
+	}
+	svg, err := SVG(ctx, dot)
+	if err != nil {
+		return err
+	}
+	if f == FormatPNG {
+		return PNG(svg, DefaultPNGScale, w)
+	}
+	_, err = w.Write(svg)
+	return err
+}
+
+// SVG lays out dot and returns the SVG drawing, post-processed as Render
+// describes.
+func SVG(ctx context.Context, dot []byte) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
 	}
 	// Graphviz reads DOT as a C string and keeps only its last error
 	// message, so input it would see as empty is refused here: it would
 	// otherwise fail with the message of an earlier, unrelated failure.
 	if len(bytes.TrimSpace(dot)) == 0 {
-		return errors.New("render: reading DOT: empty input")
+		return nil, errors.New("render: reading DOT: empty input")
 	}
 	if i := bytes.IndexByte(dot, 0); i >= 0 {
-		return fmt.Errorf("render: reading DOT: NUL byte at offset %d", i)
+		return nil, fmt.Errorf("render: reading DOT: NUL byte at offset %d", i)
 	}
 	var buf bytes.Buffer
-	if err := draw(ctx, dot, &buf); err != nil {
-		return err
+	if err := draw(ctx, protectBackslashes(dot), &buf); err != nil {
+		return nil, err
 	}
-	_, err := w.Write(liftEdgeLabels(buf.Bytes()))
-	return err
+	return fixSVG(buf.Bytes()), nil
+}
+
+// placeholder stands for a literal backslash while Graphviz reads the
+// DOT: U+E000, the first code point of Unicode's private use area.
+const placeholder = "\uE000"
+
+// protectBackslashes returns dot with every literal backslash that DOT
+// writes — `\\` in a quoted string and "&#92;" in an HTML-like label —
+// replaced by placeholder, so that Graphviz neither expands `\G`-like
+// sequences (it does, in tooltips and HTML-like labels, even when written
+// as entities) nor doubles backslashes in node names. A placeholder
+// already in dot becomes U+FFFD. fixSVG turns placeholders back into
+// backslashes. Single backslashes (\n, \", \N …) are left to Graphviz.
+func protectBackslashes(dot []byte) []byte {
+	if !bytes.Contains(dot, []byte(`\\`)) && !bytes.Contains(dot, []byte("&#")) && !bytes.Contains(dot, []byte(placeholder)) {
+		return dot
+	}
+	s := strings.ReplaceAll(string(dot), placeholder, "\uFFFD")
+	s = strings.NewReplacer(`\\`, placeholder, "&#92;", placeholder, "&#x5C;", placeholder, "&#x5c;", placeholder).Replace(s)
+	return []byte(s)
 }
 
 // draw lays out dot and writes SVG to buf, holding mu.

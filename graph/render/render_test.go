@@ -16,17 +16,18 @@ import (
 	"github.com/relgraph/relgraph/graph"
 )
 
-// drawing is what a test reads back from an SVG: the id and class of every
+// svgDoc is what a test reads back from an SVG: the id and class of every
 // <g> element and the text of every <text> element, decoded from XML.
-type drawing struct {
-	class map[string]string // class keyed by the id of a <g> element
-	texts []string
-	hrefs []string // xlink:title of every <a>
+type svgDoc struct {
+	class  map[string]string // class keyed by the id of a <g> element
+	texts  []string
+	hrefs  []string // xlink:title of every <a>
+	titles []string // text of every <title>
 }
 
-func parseSVG(t testing.TB, svg []byte) drawing {
+func parseSVG(t testing.TB, svg []byte) svgDoc {
 	t.Helper()
-	d := drawing{class: map[string]string{}}
+	d := svgDoc{class: map[string]string{}}
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	var inText bool
 	var text strings.Builder
@@ -58,7 +59,7 @@ func parseSVG(t testing.TB, svg []byte) drawing {
 						d.hrefs = append(d.hrefs, a.Value)
 					}
 				}
-			case "text":
+			case "text", "title":
 				inText = true
 				text.Reset()
 			}
@@ -67,9 +68,13 @@ func parseSVG(t testing.TB, svg []byte) drawing {
 				text.Write(tok)
 			}
 		case xml.EndElement:
-			if tok.Name.Local == "text" {
+			switch tok.Name.Local {
+			case "text":
 				inText = false
 				d.texts = append(d.texts, text.String())
+			case "title":
+				inText = false
+				d.titles = append(d.titles, text.String())
 			}
 		}
 	}
@@ -110,7 +115,7 @@ func TestRenderSVG(t *testing.T) {
 				}
 			}
 			for _, e := range c.g.Edges {
-				id := "edge-" + e.Source + "--" + e.Target
+				id := EdgeID(e.Source, e.Target)
 				if got := d.class[id]; got != "edge" {
 					t.Errorf("no <g id=%q class=\"edge\"> (got class %q)", id, got)
 				}
@@ -139,7 +144,7 @@ func TestRenderSVGText(t *testing.T) {
 	}
 	d := parseSVG(t, svg)
 	texts := strings.Join(d.texts, "\n")
-	for _, want := range []string{"Jürgen", "Weiß", `Lukas "der`, `Kleine"`, `C:\Users\Jürgen\`, "Ömer", "&auml; Co", `Onkel\Neffe`, "enge Freunde", "Lukas sucht seinen Vater", "circle size: strength · line width: interactions"} {
+	for _, want := range []string{"Jürgen", "Weiß", `Lukas "der`, `Kleine"`, `C:\Users\Jürgen\`, "Ömer", "&auml; Co", `Onkel\Neffe`, "enge Freunde", "Lukas sucht seinen Vater", "circle size: strength (0–6) · line width: interactions (1–4)"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("SVG text lacks %q; texts:\n%s", want, texts)
 		}
@@ -152,7 +157,7 @@ func TestRenderSVGText(t *testing.T) {
 	}
 	tips := strings.Join(d.hrefs, "\n")
 	for _, want := range []string{
-		"Dr. Achim Kreutzer – Jürgen Weiß: weight 4\nAchim und Jürgen trinken Kaffee, bevor \"die Schicht\" beginnt.\n(+3 more)",
+		"Dr. Achim Kreutzer – Jürgen Weiß: weight 4\nAchim und Jürgen trinken Kaffee, bevor \"die Schicht\" beginnt.\nJürgen ruft Achim an.\n(+2 more)",
 		"Jürgen Weiß\nmentions: 3\nstrength: 6",
 		"C:\\Users\\Jürgen\\ – Lukas \"der Kleine\": weight 1",
 		"Ömer &auml; Co\nmentions: 2",
@@ -180,7 +185,7 @@ func TestRenderDeterministic(t *testing.T) {
 	// A different seed is a different layout.
 	opt.Seed = 2
 	if bytes.Equal(a, renderSVG(t, g, opt)) {
-		t.Error("seed 2 gave the same drawing as seed 1")
+		t.Error("seed 2 gave the same svgDoc as seed 1")
 	}
 }
 
@@ -257,8 +262,8 @@ func TestRenderErrors(t *testing.T) {
 	if err := Render(context.Background(), good, FormatSVG, &b); err != nil || b.Len() == 0 {
 		t.Errorf("render after failures: %v (%d bytes)", err, b.Len())
 	}
-	if err := Render(context.Background(), good, FormatPNG, &b); !errors.Is(err, ErrPNG) {
-		t.Errorf("png: err = %v, want ErrPNG", err)
+	if err := Render(context.Background(), good, FormatHTML, &b); err == nil || !strings.Contains(err.Error(), "render.HTML") {
+		t.Errorf("html from DOT: err = %v, want one pointing to render.HTML", err)
 	}
 	if err := Render(context.Background(), good, Format("gif"), &b); err == nil {
 		t.Error("unknown format: nil error")
@@ -276,7 +281,7 @@ func TestFormats(t *testing.T) {
 		ok   bool
 	}{
 		{"svg", FormatSVG, true}, {"SVG", FormatSVG, true}, {"png", FormatPNG, true},
-		{"dot", FormatDOT, true}, {"gv", FormatDOT, true}, {"html", "", false}, {"", "", false},
+		{"dot", FormatDOT, true}, {"gv", FormatDOT, true}, {"html", FormatHTML, true}, {"HTM", FormatHTML, true}, {"pdf", "", false}, {"", "", false},
 	} {
 		got, err := ParseFormat(c.in)
 		if got != c.want || (err == nil) != c.ok {
@@ -289,7 +294,7 @@ func TestFormats(t *testing.T) {
 		ok   bool
 	}{
 		{"out/e01.svg", FormatSVG, true}, {"MAP.PNG", FormatPNG, true}, {"a.b/c.dot", FormatDOT, true},
-		{"x.gv", FormatDOT, true}, {"map", "", false}, {"map.jpg", "", false}, {"dir.svg/map", "", false},
+		{"x.gv", FormatDOT, true}, {"m.html", FormatHTML, true}, {"map", "", false}, {"map.jpg", "", false}, {"dir.svg/map", "", false},
 	} {
 		got, err := FormatFromPath(c.path)
 		if got != c.want || (err == nil) != c.ok {

@@ -1,17 +1,12 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
-	"hash/fnv"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/relgraph/relgraph/graph"
 )
 
 // Sizes, in inches for nodes and points for lines, and fonts.
@@ -23,6 +18,11 @@ const (
 	minDiameter   = 0.7
 	maxDiameter   = 1.4
 	plainDiameter = 1.0
+
+	// minDotDiameter is the smallest circle, in inches, when only some
+	// characters are named (Options.Labels): unnamed characters are dots
+	// from minDotDiameter up, named ones at least as wide as their name.
+	minDotDiameter = 0.3
 
 	// minPenWidth and maxPenWidth bound an edge's line width, in points:
 	// minPenWidth for the smallest weight in the graph, maxPenWidth for the
@@ -54,11 +54,14 @@ const (
 	// as "Helvetica,Arial,sans-serif" is not recognised and falls back to
 	// Times metrics, which are narrower: titles and names then overflow
 	// their boxes. SVG viewers map Helvetica to Arial or Liberation Sans.
-	fontName      = "Helvetica"
-	nodeFontSize  = 11
-	edgeFontSize  = 10
-	titleFontSize = 18
-	noteFontSize  = 10
+	fontName     = "Helvetica"
+	nodeFontSize = 11
+	// minNodeFontSize is the smallest size a name is shrunk to so that it
+	// fits its circle (see fitFont).
+	minNodeFontSize = 8
+	edgeFontSize    = 10
+	titleFontSize   = 18
+	noteFontSize    = 10
 
 	textColour     = "#1a1a1a"
 	edgeColour     = "#7a7a7acc" // grey, a little transparent so crossings show
@@ -73,61 +76,6 @@ const (
 	// tooltip; a longer one is cut at a word and ends in "…".
 	maxEvidenceRunes = 240
 )
-
-// palette is Paul Tol's "light" qualitative scheme, made for filled cells
-// with dark text and distinct for colour-blind readers
-// (https://personal.sron.nl/~pault/#sec:qualitative), without its pale
-// grey (kept for "no data") and its olive (a muddy fill that is hard to
-// tell from pear).
-var palette = [...]string{
-	"#77AADD", // light blue
-	"#EE8866", // orange
-	"#EEDD88", // light yellow
-	"#FFAABB", // pink
-	"#99DDFF", // light cyan
-	"#44BB99", // mint
-	"#BBCC33", // pear
-}
-
-// fillColour returns the palette colour for a node id, picked by the
-// 32-bit FNV-1a hash of the id, so a character keeps its colour in every
-// graph it appears in.
-func fillColour(id string) string {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return palette[h.Sum32()%uint32(len(palette))]
-}
-
-// nodeColours gives every node of g its fill colour: the one fillColour
-// picks for its id, unless a more prominent node of the same graph (larger
-// size value, then smaller id) already has it; then the next palette colour
-// that is still free. So the leading characters keep their colour in every
-// episode, and no two characters of one map share a colour while the
-// palette lasts (7 colours; beyond that colours repeat).
-func nodeColours(g *graph.Graph, size map[string]float64) map[string]string {
-	order := make([]string, len(g.Nodes))
-	for i, n := range g.Nodes {
-		order[i] = n.ID
-	}
-	slices.SortStableFunc(order, func(a, b string) int {
-		return cmp.Or(cmp.Compare(size[b], size[a]), cmp.Compare(a, b))
-	})
-	used := make(map[string]bool, len(palette))
-	out := make(map[string]string, len(order))
-	for _, id := range order {
-		c := fillColour(id)
-		if len(used) < len(palette) {
-			k := slices.Index(palette[:], c)
-			for used[palette[k]] {
-				k = (k + 1) % len(palette)
-			}
-			c = palette[k]
-		}
-		used[c] = true
-		out[id] = c
-	}
-	return out
-}
 
 // strokeColour returns a darker shade (65 % of each channel) of a
 // "#RRGGBB" colour, for a node's outline.
@@ -181,8 +129,10 @@ func quantity(x float64) string {
 // (https://graphviz.org/docs/attr-types/escString/), in which a backslash
 // starts an escape: \n, \l and \r end a line, \N, \G, \E, \T, \H and \L
 // expand to object names, and \\ is one backslash. So a literal backslash
-// is written \\ and a literal quote \". Node names are not escStrings and
-// are written by quoteID.
+// is written \\ and a literal quote \". (Graphviz 12 still expands "\\G"
+// in tooltips; Render's placeholder for \\ keeps such text literal: see
+// protectBackslashes.) Node names are not escStrings and are written by
+// quoteID.
 //
 // Two more rewrites keep the text literal through Graphviz: '&' becomes
 // "&amp;", because Graphviz decodes HTML entities in labels (a name
@@ -199,26 +149,22 @@ func quote(s string) string {
 }
 
 // quoteID returns a node id as a DOT double-quoted string. A node's name
-// is not an escString, so only the quote needs escaping (\"), and a
-// backslash is written as it is, except where it would be read as part of
-// an escape: before a quote or at the end of the string it is doubled.
-// (Graphviz then keeps both backslashes in the name; such an id is still
-// read back as one node, and its label and SVG id, written by quote, are
-// exact.) Control characters become spaces, as in quote.
+// is not an escString: the DOT lexer only reads \" as a quote and keeps
+// other backslashes as they are. quoteID writes a quote as \" and every
+// backslash as \\, which Render turns into a placeholder before Graphviz
+// reads the DOT and back into one backslash in the SVG, so the node's
+// <title> shows the id exactly (see protectBackslashes). Control
+// characters become spaces, as in quote.
 func quoteID(id string) string {
 	var b strings.Builder
 	b.Grow(len(id) + 2)
 	b.WriteByte('"')
-	for i, r := range id {
+	for _, r := range id {
 		switch {
 		case r == '"':
 			b.WriteString(`\"`)
 		case r == '\\':
-			if rest := id[i+1:]; rest == "" || rest[0] == '"' {
-				b.WriteString(`\\`)
-			} else {
-				b.WriteByte('\\')
-			}
+			b.WriteString(`\\`)
 		case r == utf8.RuneError, unicode.IsControl(r):
 			b.WriteByte(' ')
 		default:
@@ -258,26 +204,37 @@ func lines(ls ...string) string {
 	return `"` + strings.Join(ls, `\n`) + `"`
 }
 
-// wrapName breaks a display name of more than wrapAt characters that has
-// spaces into two lines, at the space that makes the longer line shortest.
+// wrapName breaks a display name of more than wrapAt characters into two
+// lines, at the break that makes the longer line shortest: at a space, or
+// after a full stop followed by a letter ("Mme.Thenardier" → "Mme.",
+// "Thenardier"). A name without such a break stays on one line.
 func wrapName(name string) []string {
 	if utf8.RuneCountInString(name) <= wrapAt {
 		return []string{name}
 	}
-	best, bestLen := -1, 0
+	best, bestLen, skip := -1, 0, 0
 	for i, r := range name {
-		if r != ' ' {
+		cut, next := -1, 0
+		switch {
+		case r == ' ':
+			cut, next = i, i+1
+		case r == '.' && i+1 < len(name):
+			if nr, _ := utf8.DecodeRuneInString(name[i+1:]); unicode.IsLetter(nr) {
+				cut, next = i+1, i+1
+			}
+		}
+		if cut < 0 {
 			continue
 		}
-		l := max(utf8.RuneCountInString(name[:i]), utf8.RuneCountInString(name[i+1:]))
+		l := max(utf8.RuneCountInString(name[:cut]), utf8.RuneCountInString(name[next:]))
 		if best < 0 || l < bestLen {
-			best, bestLen = i, l
+			best, bestLen, skip = cut, l, next
 		}
 	}
 	if best < 0 {
 		return []string{name}
 	}
-	return []string{strings.TrimSpace(name[:best]), strings.TrimSpace(name[best+1:])}
+	return []string{strings.TrimSpace(name[:best]), strings.TrimSpace(name[skip:])}
 }
 
 // oneLine collapses runs of white space (line breaks included) to single

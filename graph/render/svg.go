@@ -5,6 +5,22 @@ import (
 	"regexp"
 )
 
+// fixSVG post-processes Graphviz's SVG: it drops the blank labels of
+// unnamed nodes, names the fonts with Helvetica's metrics (Arial,
+// Liberation Sans, Nimbus Sans) before the generic sans-serif, which
+// viewers often map to a wider font, lifts the edge labels (liftEdgeLabels) and turns protectBackslashes' placeholders back into
+// backslashes.
+func fixSVG(svg []byte) []byte {
+	svg = blankText.ReplaceAll(svg, nil)
+	svg = bytes.ReplaceAll(svg, []byte(`font-family="Helvetica,sans-Serif"`), []byte(`font-family="Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif"`))
+	svg = liftEdgeLabels(svg)
+	if bytes.Contains(svg, []byte(placeholder)) || bytes.Contains(svg, []byte("&#57344;")) {
+		svg = bytes.ReplaceAll(svg, []byte(placeholder), []byte(`\`))
+		svg = bytes.ReplaceAll(svg, []byte("&#57344;"), []byte(`\`))
+	}
+	return svg
+}
+
 // liftEdgeLabels moves the edge labels of a Graphviz SVG drawing above
 // everything else and gives each a white halo.
 //
@@ -68,6 +84,10 @@ func liftEdgeLabels(svg []byte) []byte {
 }
 
 var (
+	// blankText matches a line with a <text> element of one space: the
+	// label of an unnamed node (Graphviz draws the node's name for an
+	// empty label, so DOT writes " ").
+	blankText = regexp.MustCompile(`(?m)^<text [^>\n]*> </text>\n`)
 	// edgeGroup matches the line that opens an edge's group and captures
 	// its id, as Graphviz writes it (already escaped for XML).
 	edgeGroup = regexp.MustCompile(`^<g id="([^"]*)" class="edge">`)

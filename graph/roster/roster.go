@@ -42,8 +42,9 @@ type Roster struct {
 	// Dir is the directory that episode file paths are relative to.
 	Dir string `json:"-"`
 
-	forms     map[string][]string // character id → match forms, ambiguous ones removed
-	ambiguous []string            // forms claimed by two or more characters, sorted
+	forms       map[string][]string // character id → match forms, ambiguous ones removed
+	descriptors map[string][]string // character id → descriptors, shared ones removed
+	ambiguous   []string            // forms claimed by two or more characters, sorted
 }
 
 // Character is one entry of the roster.
@@ -54,11 +55,13 @@ type Character struct {
 	Aliases []string `json:"aliases,omitempty"`
 	// Gender is "m", "f" or "x" (or empty).
 	Gender string `json:"gender,omitempty"`
-	// Titles combine with aliases: title "Dr." and alias "Kreutzer" also
-	// match "Dr. Kreutzer".
+	// Titles combine with aliases, with the name and with the surname (the
+	// last word of the name, titles left out): title "Dr." and name "Anna
+	// Berg" also match "Dr. Anna Berg" and "Dr. Berg".
 	Titles []string `json:"titles,omitempty"`
-	// Descriptors are noun phrases naming the character ("der Junge").
-	// They are kept for coreference and are not matched as names in v0.
+	// Descriptors are noun phrases naming the character, each declined
+	// form listed ("der Junge", "des Jungen", "dem Jungen", "den Jungen").
+	// They are matched only by coreference (--coref roles), never as names.
 	Descriptors []string `json:"descriptors,omitempty"`
 	// Attributes are free key/value pairs copied onto the graph node.
 	Attributes map[string]any `json:"attributes,omitempty"`
@@ -160,6 +163,20 @@ func (r *Roster) validate(name, dir string) error {
 				}
 			}
 		}
+		for _, l := range []struct {
+			field string
+			list  []string
+		}{{"name", []string{c.Name}}, {"aliases", c.Aliases}, {"titles", c.Titles}, {"descriptors", c.Descriptors}} {
+			for k, a := range l.list {
+				if !hasWordRune(a) {
+					field := fmt.Sprintf("%s.%s[%d]", f, l.field, k)
+					if l.field == "name" {
+						field = f + ".name"
+					}
+					return fail(field, "%q has no letter or digit: it would match punctuation, not a name", a)
+				}
+			}
+		}
 		for k, a := range c.Aliases {
 			if slices.Contains(c.Titles, strings.TrimSpace(a)) {
 				return fail(fmt.Sprintf("%s.aliases[%d]", f, k), "%q is one of the character's titles, not a name", a)
@@ -185,6 +202,12 @@ func (r *Roster) validate(name, dir string) error {
 		if strings.TrimSpace(x) == "" {
 			return fail(fmt.Sprintf("exclude[%d]", k), "empty string")
 		}
+		if !hasWordRune(x) {
+			return fail(fmt.Sprintf("exclude[%d]", k), "%q has no letter or digit", x)
+		}
+	}
+	if r.Lang != "" && LangCode(r.Lang) == "" {
+		return fail("lang", "%q is not a supported language (want \"de\" or \"en\", or a variant such as \"de-AT\", \"en_GB\")", r.Lang)
 	}
 	epIDs := make(map[string]int, len(r.Episodes))
 	for i, e := range r.Episodes {
@@ -256,9 +279,16 @@ func (r *Roster) buildForms(name string) []string {
 		for _, a := range c.Aliases {
 			add(a)
 		}
+		core, surname := nameParts(c.Name, c.Titles)
 		for _, t := range c.Titles {
 			for _, a := range c.Aliases {
 				add(t + " " + a)
+			}
+			if core != "" {
+				add(t + " " + core)
+			}
+			if surname != "" {
+				add(t + " " + surname)
 			}
 		}
 		forms := make([]string, 0, len(set))
@@ -290,8 +320,105 @@ func (r *Roster) buildForms(name string) []string {
 		}
 	}
 	slices.Sort(r.ambiguous)
+	warnings = append(warnings, r.buildDescriptors(name)...)
 	slices.Sort(warnings)
 	return warnings
+}
+
+// buildDescriptors collects each character's descriptors, normalised as
+// forms are; a descriptor listed for two or more characters is removed
+// from all of them and reported.
+func (r *Roster) buildDescriptors(name string) []string {
+	owners := map[string][]string{}
+	per := make(map[string][]string, len(r.Characters))
+	for _, c := range r.Characters {
+		var list []string
+		for _, d := range c.Descriptors {
+			d = norm.NFC.String(strings.Join(strings.Fields(d), " "))
+			if d == "" || slices.Contains(list, d) {
+				continue
+			}
+			list = append(list, d)
+			owners[d] = append(owners[d], c.ID)
+		}
+		slices.Sort(list)
+		per[c.ID] = list
+	}
+	r.descriptors = make(map[string][]string, len(per))
+	var warnings []string
+	for id, list := range per {
+		kept := list[:0:0]
+		for _, d := range list {
+			if len(owners[d]) == 1 {
+				kept = append(kept, d)
+			}
+		}
+		r.descriptors[id] = kept
+	}
+	for d, ids := range owners {
+		if len(ids) > 1 {
+			slices.Sort(ids)
+			warnings = append(warnings, fmt.Sprintf("%s: descriptor %q is listed for %s; it resolves to none of them", name, d, strings.Join(ids, ", ")))
+		}
+	}
+	return warnings
+}
+
+// Descriptors returns the character's descriptors (noun phrases such as
+// "der Junge", "des Jungen"), NFC-normalised with whitespace collapsed,
+// sorted, without those listed for two or more characters. They are
+// matched only by coreference (extract's --coref roles), never as names.
+func (r *Roster) Descriptors(id string) []string {
+	if r.forms == nil {
+		r.buildForms(r.Path)
+	}
+	return r.descriptors[id]
+}
+
+// nameParts returns the name without leading title words (the character's
+// titles, or any of TitleWords) and its last word, the surname, when the
+// name has two or more words after the titles ("Dr. Anna Berg" → "Anna
+// Berg", "Berg"; "Lukas" → "Lukas", "").
+func nameParts(name string, titles []string) (core, surname string) {
+	words := strings.Fields(name)
+	for len(words) > 0 && (slices.Contains(titles, words[0]) || isTitleWord(words[0])) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return "", ""
+	}
+	core = strings.Join(words, " ")
+	if len(words) >= 2 {
+		surname = words[len(words)-1]
+	}
+	return core, surname
+}
+
+// TitleWords are the titles and forms of address that relgraph knows in
+// German and English. A character's titles need not come from this list;
+// it is used to strip titles off names and to find candidate names.
+var TitleWords = []string{
+	"Dr.", "Prof.", "Frau", "Herr", "Fräulein", "Schwester", "Pfleger", "Oberarzt", "Oberärztin",
+	"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Lady", "Lord", "Captain", "Colonel",
+}
+
+func isTitleWord(w string) bool { return slices.Contains(TitleWords, w) }
+
+// hasWordRune reports whether s contains a letter or a digit.
+func hasWordRune(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// LangCode returns "de" or "en" for a supported language tag ("de",
+// "de-AT", "en_GB", case-insensitive), and "" for any other.
+func LangCode(tag string) string {
+	l := strings.ToLower(strings.TrimSpace(tag))
+	for _, code := range []string{"de", "en"} {
+		if l == code || strings.HasPrefix(l, code+"-") || strings.HasPrefix(l, code+"_") {
+			return code
+		}
+	}
+	return ""
 }
 
 // Forms returns the strings that name the character with the given id in a

@@ -100,7 +100,7 @@ func TestAmbiguousAlias(t *testing.T) {
 	if got := r.Ambiguous(); !slices.Equal(got, []string{"Berg"}) {
 		t.Errorf("Ambiguous() = %q", got)
 	}
-	if got, want := r.Forms("anna"), []string{"Anna", "Anna Berg", "Dr. Anna", "Dr. Berg"}; !slices.Equal(got, want) {
+	if got, want := r.Forms("anna"), []string{"Anna", "Anna Berg", "Dr. Anna", "Dr. Anna Berg", "Dr. Berg"}; !slices.Equal(got, want) {
 		t.Errorf("Forms(anna) = %q, want %q", got, want)
 	}
 	if got, want := r.Forms("ben"), []string{"Ben", "Ben Berg"}; !slices.Equal(got, want) {
@@ -136,6 +136,12 @@ func TestParseRejectsUnsafeOrEmptyStrings(t *testing.T) {
 		{"empty title", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "titles": [""]}]}`, "field characters[0].titles[0]: empty string"},
 		{"empty exclude", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "exclude": [" "]}`, "field exclude[0]: empty string"},
 		{"title as alias", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "titles": ["Dr."], "aliases": ["Dr."]}]}`, "field characters[0].aliases[0]: \"Dr.\" is one of the character's titles"},
+		{"punctuation-only alias", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "aliases": ["–"]}]}`, "field characters[0].aliases[0]: \"–\" has no letter or digit"},
+		{"punctuation-only name", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "..."}]}`, "field characters[0].name: \"...\" has no letter or digit"},
+		{"punctuation-only descriptor", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A", "descriptors": ["?!"]}]}`, "field characters[0].descriptors[0]"},
+		{"punctuation-only exclude", `{"format": "relgraph/roster@1", "characters": [{"id": "a", "name": "A"}], "exclude": ["--"]}`, "field exclude[0]: \"--\" has no letter or digit"},
+		{"unsupported lang", `{"format": "relgraph/roster@1", "lang": "fr", "characters": [{"id": "a", "name": "A"}]}`, "field lang: \"fr\" is not a supported language"},
+		{"lang variant is fine", `{"format": "relgraph/roster@1", "lang": "de-AT", "characters": [{"id": "a", "name": "A"}]}`, ""},
 		{"BOM is fine", "\xef\xbb\xbf{\"format\": \"relgraph/roster@1\", \"characters\": [{\"id\": \"a\", \"name\": \"A\"}]}", ""},
 	}
 	for _, tc := range tests {
@@ -149,5 +155,34 @@ func TestParseRejectsUnsafeOrEmptyStrings(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// TestTitlesAndDescriptors: titles combine with the name and the surname
+// (the issue: "titles combine with surnames"), and a descriptor listed for
+// two characters resolves to neither and is reported.
+func TestTitlesAndDescriptors(t *testing.T) {
+	src := `{"format": "relgraph/roster@1", "characters": [
+		{"id": "anna", "name": "Frau Anna Berg", "titles": ["Frau", "Dr."], "descriptors": ["die Ärztin", "der Ärztin", "die Mutter"]},
+		{"id": "eva", "name": "Eva", "titles": ["Schwester"], "descriptors": ["die Mutter", "die  Schwester"]}]}`
+	r, warnings, err := Parse("r.json", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Dr. Anna Berg", "Dr. Berg", "Frau Anna Berg", "Frau Berg"}; !slices.Equal(r.Forms("anna"), want) {
+		t.Errorf("Forms(anna) = %q, want %q", r.Forms("anna"), want)
+	}
+	// "Eva" has no surname: only title + name.
+	if want := []string{"Eva", "Schwester Eva"}; !slices.Equal(r.Forms("eva"), want) {
+		t.Errorf("Forms(eva) = %q, want %q", r.Forms("eva"), want)
+	}
+	if want := []string{"der Ärztin", "die Ärztin"}; !slices.Equal(r.Descriptors("anna"), want) {
+		t.Errorf("Descriptors(anna) = %q, want %q", r.Descriptors("anna"), want)
+	}
+	if want := []string{"die Schwester"}; !slices.Equal(r.Descriptors("eva"), want) {
+		t.Errorf("Descriptors(eva) = %q, want %q (whitespace collapsed, shared one removed)", r.Descriptors("eva"), want)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `descriptor "die Mutter" is listed for anna, eva`) {
+		t.Errorf("warnings = %q", warnings)
 	}
 }

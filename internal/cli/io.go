@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
@@ -26,6 +26,13 @@ type inputOptions struct {
 	Roster string
 	// MaxEvidence is the number of evidence sentences kept per edge.
 	MaxEvidence int
+	// From names the format of GRAPH arguments ("text" or one of
+	// formats.ReadFormats); empty = by extension, then by content.
+	From string
+	// Nodes is a CSV node table for a CSV edge list GRAPH.
+	Nodes string
+	// Chapters selects the chapters of an SGB .dat GRAPH by prefix.
+	Chapters string
 
 	roster *roster.Roster // loaded lazily, once
 }
@@ -36,6 +43,9 @@ func (o *inputOptions) addFlags(c interface {
 }) {
 	c.StringVar(&o.Roster, "roster", defaultRoster, "roster (characters.json) used to extract episode texts")
 	c.IntVar(&o.MaxEvidence, "max-evidence", 20, "evidence sentences kept per edge when extracting (0 = none)")
+	c.StringVar(&o.From, "from", "", "format of GRAPH: text, "+strings.Join(formats.ReadFormats(), ", ")+" (default: by extension, then content)")
+	c.StringVar(&o.Nodes, "nodes", "", "CSV node table (Id,Label,…) for a CSV edge list GRAPH (default: X-nodes.csv beside X-edges.csv)")
+	c.StringVar(&o.Chapters, "chapters", "", "for an SGB .dat GRAPH: only chapters starting with this prefix, e.g. \"1.\" (comma-separated list)")
 }
 
 // loadRoster reads the roster once and prints its warnings.
@@ -55,10 +65,20 @@ func (o *inputOptions) loadRoster(errOut io.Writer) (*roster.Roster, error) {
 	return r, nil
 }
 
-// loadGraph reads a GRAPH argument: a relgraph JSON file, an episode text
-// (.txt, .md, .text) extracted with the roster, or "-" for standard input
-// (JSON when it starts with "{", else text).
+// loadGraph reads a GRAPH argument: a graph file in any format
+// graph/formats reads (relgraph or node-link JSON, CSV edge list, GEXF,
+// GraphML, GML, DOT, Pajek, SGB .dat), an episode text (.txt, .md, .text,
+// .markdown) extracted with the roster, or "-" for standard input. The
+// format is --from, else the file's extension, else the content (a text
+// when no graph format fits). A CSV edge list "X-edges.csv" takes its
+// node table from --nodes or from "X-nodes.csv" beside it.
 func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
+	if o.MaxEvidence < 0 {
+		return nil, usagef("--max-evidence: %d is negative", o.MaxEvidence)
+	}
+	if o.From != "" && o.From != "text" && !slices.Contains(formats.ReadFormats(), o.From) {
+		return nil, usagef("--from: %q is not one of text, %s", o.From, strings.Join(formats.ReadFormats(), ", "))
+	}
 	var data []byte
 	var err error
 	name := path
@@ -71,40 +91,99 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.MaxEvidence < 0 {
-		return nil, usagef("--max-evidence: %d is negative", o.MaxEvidence)
-	}
-	kind := fileKind(path, data)
-	switch kind {
-	case "json":
-		g, err := formats.ReadJSON(name, data)
-		if err == nil && g.Directed {
-			warn(s.ErrOut, name+": the graph is directed; relgraph reads every edge as undirected (source and target joined)")
+	format := o.From
+	if format == "" {
+		switch fileKind(path, data) {
+		case "text":
+			format = "text"
+		case "json", "graph":
+			format, _ = formats.FormatFromPath(path)
+			if path == "-" {
+				format = formats.Sniff(data)
+			}
+		default:
+			if format = formats.Sniff(data); format == "" {
+				return nil, fmt.Errorf("%s: unknown file type %q (want a graph file — %s — or an episode text .txt or .md; or give --from)", name, filepath.Ext(path), strings.Join(graphExtensions, " "))
+			}
 		}
-		return g, err
-	case "text":
+	}
+	if format == "text" {
 		return o.extractText(name, path, data, s.ErrOut)
 	}
-	return nil, fmt.Errorf("%s: unknown file type %q (want a relgraph graph .json, or an episode text .txt or .md)", name, filepath.Ext(path))
+	opt := formats.ReadOptions{From: format, Chapters: o.Chapters}
+	if format == formats.JSON && path != "-" {
+		opt.From = "" // relgraph or node-link JSON, told apart by content
+	}
+	if format == formats.CSV {
+		nodes := o.Nodes
+		if nodes == "" && path != "-" {
+			if beside := formats.NodesBeside(path); beside != "" {
+				if _, err := os.Stat(beside); err == nil {
+					nodes = beside
+				}
+			}
+		}
+		if nodes != "" {
+			if opt.Nodes, err = os.ReadFile(nodes); err != nil {
+				return nil, err
+			}
+			opt.NodesName = nodes
+		}
+	} else if o.Nodes != "" {
+		return nil, usagef("--nodes: a node table goes with a CSV edge list, and %s is %s", name, format)
+	}
+	if o.Chapters != "" && format != formats.SGB {
+		return nil, usagef("--chapters: selects chapters of a Stanford GraphBase .dat file, and %s is %s", name, format)
+	}
+	g, warnings, err := formats.Read(name, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	warn(s.ErrOut, warnings...)
+	ownJSON := format == formats.JSON && formats.Sniff(data) == formats.JSON
+	if g.Episode.ID == "" && path != "-" && !ownJSON {
+		// Name a foreign graph after its file, as extracted episodes are
+		// named: "asoiaf-book1-edges.csv" → "asoiaf-book1". (relgraph JSON
+		// says what it is called, or is unnamed on purpose.)
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		g.Episode.ID = strings.TrimSuffix(strings.TrimSuffix(base, "-edges"), "_edges")
+		if g.Episode.Source == "" {
+			g.Episode.Source = filepath.ToSlash(path)
+		}
+	}
+	if g.Directed {
+		warn(s.ErrOut, name+": the graph is directed; relgraph reads every edge as undirected (source and target joined)")
+	}
+	return g, nil
 }
 
-// fileKind tells a graph file from an episode text by extension, or by
-// content for standard input.
+// graphExtensions lists the graph file extensions for error messages.
+var graphExtensions = []string{".json", ".csv", ".tsv", ".gexf", ".graphml", ".gml", ".dot", ".gv", ".net", ".dat"}
+
+// fileKind tells a graph file from an episode text: "json" for .json,
+// "graph" for the other graph file extensions, "text" for an episode
+// text, "" when the extension says nothing. For standard input ("-") it
+// looks at the content: "json" for a JSON object, "graph" for another
+// graph format, else "text".
 func fileKind(path string, data []byte) string {
 	if path == "-" {
-		// A JSON object opens with { and then a key or }; a text may start
-		// with "{" too ("{Lukas} trifft Kathrin.").
-		rest, ok := bytes.CutPrefix(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), []byte("{"))
-		if rest = bytes.TrimSpace(rest); ok && (bytes.HasPrefix(rest, []byte(`"`)) || bytes.HasPrefix(rest, []byte("}"))) {
+		switch formats.Sniff(data) {
+		case "":
+			return "text"
+		case formats.JSON, formats.NodeLink:
 			return "json"
 		}
-		return "text"
+		return "graph"
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".json":
 		return "json"
 	case ".txt", ".md", ".text", ".markdown":
 		return "text"
+	default:
+		if _, err := formats.FormatFromPath(path); err == nil {
+			return "graph"
+		}
 	}
 	return ""
 }

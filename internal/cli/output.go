@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/relgraph/relgraph/internal/progress"
 )
 
 // dataFormats are the --format values of commands that print data.
@@ -47,13 +50,47 @@ type table struct {
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
+// writeText writes the table with its columns aligned. On a terminal
+// that allows colour (see useColor) the header line is bold; elsewhere the
+// output is plain text, the same bytes on every run.
 func (t *table) writeText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(t.header, "\t"))
 	for _, r := range t.rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if useColor(w) {
+		// Colour is applied after alignment: escape codes would count as
+		// width inside tabwriter.
+		head, rest, _ := bytes.Cut(out, []byte("\n"))
+		out = slices.Concat([]byte(ansiBold), head, []byte(ansiReset+"\n"), rest)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// ANSI SGR sequences for the few styles relgraph uses.
+const (
+	ansiBold  = "\x1b[1m"
+	ansiReset = "\x1b[0m"
+)
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool { return progress.IsTerminal(w) }
+
+// useColor reports whether to colour output written to w: only on a
+// terminal, never when NO_COLOR is set and not empty
+// (https://no-color.org) or TERM is "dumb".
+func useColor(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	return isTerminal(w)
 }
 
 func (t *table) writeCSV(w io.Writer) error {

@@ -23,6 +23,16 @@ type rankOptions struct {
 	Distance   string
 	Normalized bool
 	Output     string
+	// Edges ranks edges by edge betweenness instead of characters.
+	Edges bool
+	// Bootstrap is the number of resampled graphs (0: no intervals);
+	// Seed seeds them.
+	Bootstrap int
+	Seed      uint64
+	// KatzAlpha is Katz's attenuation factor (0: 0.85/λmax).
+	KatzAlpha float64
+
+	changed func(flag string) bool
 }
 
 func newRankCmd(s Streams) *cobra.Command {
@@ -35,34 +45,63 @@ func newRankCmd(s Streams) *cobra.Command {
 1..n without gaps.
 
 Measures (NetworkX conventions, so values can be checked against it):
-  degree       number of distinct neighbours (a count)
-  strength     sum of incident edge weights (a count of interactions)
-  betweenness  share of shortest paths through the character, ×2/((n-1)(n-2))
-               when normalized (Brandes 2001)
-  closeness    (r-1)/Σd × (r-1)/(n-1) over the r reachable characters
-               (Wasserman–Faust scaling on disconnected graphs)
-  harmonic     Σ 1/d over the other characters, not normalised
-  eigenvector  leading eigenvector of the weighted adjacency, unit length
-  pagerank     weighted PageRank, damping 0.85
+  degree               number of distinct neighbours (a count)
+  strength             sum of incident edge weights (a count of interactions)
+  betweenness          share of shortest paths through the character,
+                       ×2/((n-1)(n-2)) when normalized (Brandes 2001)
+  closeness            (r-1)/Σd × (r-1)/(n-1) over the r reachable characters
+                       (Wasserman–Faust scaling on disconnected graphs)
+  harmonic             Σ 1/d over the other characters, not normalised
+  eigenvector          leading eigenvector of the weighted adjacency, unit length
+  pagerank             weighted PageRank, damping 0.85
+  katz                 Katz centrality, α = 0.85/λmax (--katz-alpha), β = 1,
+                       weighted, unit length
+  clustering           share of pairs of neighbours who interact (unweighted)
+  clustering_weighted  Onnela's weighted clustering (weights / largest weight)
+  coreness             core number: largest k of a k-core holding the character
+
+--measures takes a comma-separated list, or "all" for every measure; the
+default is the first seven.
 
 Path measures (betweenness, closeness, harmonic) treat weights as
 similarities: with --distance inverse (default) an edge of weight w has
-length 1/w; with --distance unit every edge has length 1.`,
+length 1/w; with --distance unit every edge has length 1.
+
+--edges ranks the interactions instead: one row per edge with source,
+target, weight and edge betweenness (the share of shortest paths using the
+edge, ×2/(n(n-1)) when normalized), sorted by betweenness.
+
+--bootstrap N resamples the units (sentences, scenes) the graph was
+extracted from, N times with replacement (seeded by --seed), recomputes
+every measure and adds a 95% percentile interval to each value
+(<measure>_low, <measure>_high) and to the rank (rank_low = best,
+rank_high = worst). It needs a graph whose edges list their units, as
+relgraph extract writes them. If Kathrin's rank interval is 1–1 and
+Lukas's 2–4, "Kathrin is the most central" survives the noise of the text.`,
 		Example: `  relgraph rank out/e01.json
   relgraph rank data/episodes/e01.txt --by betweenness --top 3
-  relgraph rank out/e01.json --measures degree,strength --format csv -o out/e01-rank.csv`,
+  relgraph rank out/e01.json --measures all --format csv -o out/e01-rank.csv
+  relgraph rank out/e01.json --edges --top 5
+  relgraph rank out/e01.json --bootstrap 1000 --seed 1 --measures strength,betweenness`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error { return o.run(args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.changed = cmd.Flags().Changed
+			return o.run(args[0])
+		},
 	}
 	o.inputOptions.addFlags(c.Flags())
 	f := c.Flags()
-	f.StringVar(&o.By, "by", "strength", "measure to sort by: "+strings.Join(centrality.AllMeasures, ", "))
-	f.StringVar(&o.Measures, "measures", "all", "comma-separated `LIST` of measures to show, or \"all\"")
+	f.StringVar(&o.By, "by", "strength", "measure to sort by: "+strings.Join(centrality.EveryMeasure, ", "))
+	f.StringVar(&o.Measures, "measures", strings.Join(centrality.AllMeasures, ","), "comma-separated `LIST` of measures to show, or \"all\" for every measure")
 	f.IntVar(&o.Top, "top", 0, "show only the first `N` rows (0 = all)")
 	f.StringVar(&o.Format, "format", "", "output format: table, json or csv (default from -o's extension, else table)")
 	f.StringVar(&o.Distance, "distance", "inverse", "edge length for path measures: inverse (1/weight) or unit (1)")
-	f.BoolVar(&o.Normalized, "normalized", true, "normalise betweenness by 2/((n-1)(n-2))")
+	f.BoolVar(&o.Normalized, "normalized", true, "normalise betweenness by 2/((n-1)(n-2)) (edge betweenness by 2/(n(n-1)))")
 	f.StringVarP(&o.Output, "output", "o", "", "write to `FILE` (default or \"-\": standard output)")
+	f.BoolVar(&o.Edges, "edges", false, "rank edges by edge betweenness (source, target, weight, betweenness)")
+	f.IntVar(&o.Bootstrap, "bootstrap", 0, "add 95% intervals from `N` resamples of the graph's units (0 = none)")
+	f.Uint64Var(&o.Seed, "seed", 1, "random seed of --bootstrap")
+	f.Float64Var(&o.KatzAlpha, "katz-alpha", 0, "Katz attenuation factor α, below 1/λmax (0 = 0.85/λmax)")
 	return c
 }
 
@@ -74,16 +113,38 @@ func (o *rankOptions) options() (centrality.Options, error) {
 	if o.Top < 0 {
 		return centrality.Options{}, usagef("--top: %d is negative", o.Top)
 	}
-	var ms []string
-	if strings.TrimSpace(o.Measures) == "" {
-		return centrality.Options{}, usagef("--measures: empty (give a comma-separated list, or all)")
+	if o.Bootstrap < 0 {
+		return centrality.Options{}, usagef("--bootstrap: %d is negative", o.Bootstrap)
 	}
-	if o.Measures != "all" {
+	if o.KatzAlpha < 0 || math.IsNaN(o.KatzAlpha) || math.IsInf(o.KatzAlpha, 0) {
+		return centrality.Options{}, usagef("--katz-alpha: %v is not a positive number (0 = default)", o.KatzAlpha)
+	}
+	changed := o.changed
+	if changed == nil {
+		changed = func(string) bool { return false }
+	}
+	if o.Edges {
+		for _, fl := range []string{"by", "measures", "bootstrap", "katz-alpha"} {
+			if changed(fl) {
+				return centrality.Options{}, usagef("--%s does not apply to --edges (edges are ranked by edge betweenness)", fl)
+			}
+		}
+	}
+	if changed("seed") && o.Bootstrap == 0 {
+		return centrality.Options{}, usagef("--seed applies only with --bootstrap N")
+	}
+	var ms []string
+	switch strings.TrimSpace(o.Measures) {
+	case "":
+		return centrality.Options{}, usagef("--measures: empty (give a comma-separated list, or all)")
+	case "all":
+		ms = centrality.EveryMeasure
+	default:
 		for _, m := range strings.Split(o.Measures, ",") {
 			ms = append(ms, strings.TrimSpace(m))
 		}
 	}
-	return centrality.Options{By: o.By, Measures: ms, Distance: d, Normalized: o.Normalized, Top: o.Top}, nil
+	return centrality.Options{By: o.By, Measures: ms, Distance: d, Normalized: o.Normalized, Top: o.Top, KatzAlpha: o.KatzAlpha}, nil
 }
 
 func (o *rankOptions) run(path string) error {
@@ -99,9 +160,34 @@ func (o *rankOptions) run(path string) error {
 	if err != nil {
 		return err
 	}
-	rk, err := centrality.Rank(g, opt)
-	if err != nil {
-		return usageError{err}
+	if o.Edges {
+		er, err := centrality.RankEdges(g, opt)
+		if err != nil {
+			return usageError{err}
+		}
+		return writeOutput(o.Output, []string{path}, o.s.Out, func(w io.Writer) error {
+			return writeEdgeRanking(w, format, g, er)
+		})
+	}
+	var rk *centrality.Ranking
+	if o.Bootstrap > 0 {
+		// Validate the options first, so that a bad measure is a usage
+		// error and a graph without units a run error.
+		if _, err := centrality.Rank(&graph.Graph{}, opt); err != nil {
+			return usageError{err}
+		}
+		rk, err = centrality.Bootstrap(g, opt, centrality.BootstrapOptions{Samples: o.Bootstrap, Seed: o.Seed})
+		if err != nil {
+			return fmt.Errorf("%s: %w", displayPath(path), err)
+		}
+	} else {
+		rk, err = centrality.Rank(g, opt)
+		if err != nil {
+			if strings.Contains(err.Error(), "Katz alpha") {
+				return fmt.Errorf("--katz-alpha: %w", err)
+			}
+			return usageError{err}
+		}
 	}
 	return writeOutput(o.Output, []string{path}, o.s.Out, func(w io.Writer) error {
 		return writeRanking(w, format, g, rk)
@@ -109,11 +195,11 @@ func (o *rankOptions) run(path string) error {
 }
 
 // measureText formats a measure for a text table: counts (degree,
-// strength) as integers where they are whole, every other measure with four
-// decimals, so a column lines up.
+// strength, coreness) as integers where they are whole, every other measure
+// with four decimals, so a column lines up.
 func measureText(measure string, v float64) string {
 	switch measure {
-	case "degree", "strength":
+	case "degree", "strength", "coreness":
 		return num(v)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -122,28 +208,84 @@ func measureText(measure string, v float64) string {
 	return strconv.FormatFloat(v, 'f', 4, 64)
 }
 
-// writeRanking writes a ranking as a table, JSON or CSV.
+// writeRanking writes a ranking as a table, JSON or CSV. With bootstrap
+// intervals, CSV has the columns of Ranking.Columns and a table shows
+// "value [low, high]" per measure and a "ranks" column "best–worst".
 func writeRanking(w io.Writer, format string, g *graph.Graph, rk *centrality.Ranking) error {
 	if format == "json" {
 		return writeJSON(w, rk)
 	}
-	t := &table{header: append([]string{"rank", "id", "name"}, rk.Measures...)}
-	for _, r := range rk.Rows {
-		cells := []string{strconv.Itoa(r.Rank), r.ID, r.Name}
-		for _, m := range rk.Measures {
-			if format == "csv" {
-				cells = append(cells, exact(r.Values[m]))
-			} else {
-				cells = append(cells, measureText(m, r.Values[m]))
-			}
-		}
-		t.add(cells...)
-	}
 	if format == "csv" {
+		t := &table{header: append([]string{"rank", "id", "name"}, rk.Columns()...)}
+		for _, r := range rk.Rows {
+			cells := []string{strconv.Itoa(r.Rank), r.ID, r.Name}
+			for _, m := range rk.Columns() {
+				switch m {
+				case "rank_low":
+					cells = append(cells, strconv.Itoa(r.RankLow))
+				case "rank_high":
+					cells = append(cells, strconv.Itoa(r.RankHigh))
+				default:
+					cells = append(cells, exact(r.Values[m]))
+				}
+			}
+			t.add(cells...)
+		}
 		return t.writeCSV(w)
 	}
 	if len(rk.Rows) == 0 {
 		_, err := fmt.Fprintf(w, "%s: no characters\n", g.Name())
+		return err
+	}
+	header := []string{"rank"}
+	if rk.Bootstrap != nil {
+		header = append(header, "95% ranks")
+	}
+	t := &table{header: append(append(header, "id", "name"), rk.Measures...)}
+	for _, r := range rk.Rows {
+		cells := []string{strconv.Itoa(r.Rank)}
+		if rk.Bootstrap != nil {
+			cells = append(cells, fmt.Sprintf("%d–%d", r.RankLow, r.RankHigh))
+		}
+		cells = append(cells, r.ID, r.Name)
+		for _, m := range rk.Measures {
+			c := measureText(m, r.Values[m])
+			if rk.Bootstrap != nil {
+				c += " [" + measureText(m, r.Values[m+"_low"]) + ", " + measureText(m, r.Values[m+"_high"]) + "]"
+			}
+			cells = append(cells, c)
+		}
+		t.add(cells...)
+	}
+	if err := t.writeText(w); err != nil {
+		return err
+	}
+	if bs := rk.Bootstrap; bs != nil {
+		_, err := fmt.Fprintf(w, "95%% intervals from %d resamples of %d units (seed %d)\n", bs.Samples, bs.Units, bs.Seed)
+		return err
+	}
+	return nil
+}
+
+// writeEdgeRanking writes an edge ranking as a table, JSON or CSV (columns
+// rank, source, target, weight, betweenness).
+func writeEdgeRanking(w io.Writer, format string, g *graph.Graph, er *centrality.EdgeRanking) error {
+	if format == "json" {
+		return writeJSON(w, er)
+	}
+	t := &table{header: []string{"rank", "source", "target", "weight", "betweenness"}}
+	for _, r := range er.Rows {
+		if format == "csv" {
+			t.add(strconv.Itoa(r.Rank), r.Source, r.Target, exact(r.Weight), exact(r.Betweenness))
+		} else {
+			t.add(strconv.Itoa(r.Rank), r.Source, r.Target, num(r.Weight), measureText("betweenness", r.Betweenness))
+		}
+	}
+	if format == "csv" {
+		return t.writeCSV(w)
+	}
+	if len(er.Rows) == 0 {
+		_, err := fmt.Fprintf(w, "%s: no edges\n", g.Name())
 		return err
 	}
 	return t.writeText(w)

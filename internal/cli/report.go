@@ -14,6 +14,7 @@ import (
 	"github.com/relgraph/relgraph/graph/diff"
 	"github.com/relgraph/relgraph/graph/formats"
 	"github.com/relgraph/relgraph/graph/render"
+	"github.com/relgraph/relgraph/graph/series"
 )
 
 type reportOptions struct {
@@ -33,7 +34,11 @@ and, for every episode it lists, in order:
   - draws the relationship map OUT/<episode>.svg,
   - prints the episode's ranking;
 then, for each pair of consecutive episodes, prints the diff and writes it
-to OUT/<a>--<b>.diff.json. OUT is --out-dir (default out).`,
+to OUT/<a>--<b>.diff.json; and last the series view of all episodes: the
+size of each and every character's rank by strength in each, written with
+the long table to OUT/series.csv and plotted as OUT/series-lines.svg,
+OUT/series-heatmap.svg and OUT/series-counts.svg. OUT is --out-dir
+(default out).`,
 		Example: `  relgraph report
   relgraph report --roster series/characters.json --out-dir build`,
 		Args: cobra.NoArgs,
@@ -75,7 +80,7 @@ func (o *reportOptions) run(ctx context.Context) error {
 		if err := writeOutput(base+".json", inputs, nil, func(w io.Writer) error { return formats.WriteJSON(w, g) }); err != nil {
 			return err
 		}
-		ro := renderOptions{SizeBy: "strength", Layout: "neato", Seed: 1, EdgeLabels: "relation"}
+		ro := defaultMapOptions()
 		dot, err := ro.dot(g)
 		if err != nil {
 			return err
@@ -100,6 +105,41 @@ func (o *reportOptions) run(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := o.diffs(graphs, inputs); err != nil {
+		return err
+	}
+	return o.seriesView(graphs, inputs)
+}
+
+// seriesView prints the series view of all episodes and writes its long
+// table and plots.
+func (o *reportOptions) seriesView(graphs []*graph.Graph, inputs []string) error {
+	v := seriesView{Mode: series.Mode{Kind: series.Episodes}, Plot: "strength", Plots: true, Inputs: inputs}
+	path := filepath.Join(o.OutDir, "series.csv")
+	err := writeOutput(path, inputs, nil, func(w io.Writer) error {
+		return v.run(graphs, o.s.ErrOut, func(h seriesHeader) (seriesSink, error) { return newSeriesSink(w, "csv", h) })
+	})
+	if err != nil {
+		return err
+	}
+	tl := v.timeline
+	for _, p := range []struct {
+		name string
+		draw func(io.Writer) error
+	}{
+		{"lines", func(w io.Writer) error { return series.PlotLines(w, tl, 8, "strength by episode", "svg") }},
+		{"heatmap", func(w io.Writer) error { return series.PlotHeatmap(w, tl, 16, "rank by strength", "svg") }},
+		{"counts", func(w io.Writer) error { return series.PlotCounts(w, tl, "characters and ties per episode", "svg") }},
+	} {
+		if err := writeOutput(filepath.Join(o.OutDir, "series-"+p.name+".svg"), inputs, nil, p.draw); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(o.s.Out, "\n== series: %d episodes, rank by strength (%s, %s-*.svg) ==\n", len(graphs), path, filepath.Join(o.OutDir, "series"))
+	return writeSeriesView(o.s.Out, tl)
+}
+
+func (o *reportOptions) diffs(graphs []*graph.Graph, inputs []string) error {
 	for i := 1; i < len(graphs); i++ {
 		a, b := graphs[i-1], graphs[i]
 		d, err := diff.Compare(a, b)

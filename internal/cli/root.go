@@ -95,11 +95,18 @@ A GRAPH argument is a relgraph graph file (.json) or an episode text
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(
+		newConvertCmd(s), newCompletionCmd(s), newDocsCmd(s), // issue 3
 		newExtractCmd(s),
 		newRankCmd(s),
 		newRenderCmd(s),
 		newDiffCmd(s),
 		newReportCmd(s),
+		newSeriesCmd(s), // issue 7
+		newEvalCmd(s),
+		newExplainCmd(s), newRosterCmd(s), // issue 4
+		newStatsCmd(s),
+		newCommunitiesCmd(s),
+		newGenerateCmd(s),
 	)
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
@@ -121,9 +128,34 @@ func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+// buildVersion, when set at link time (go build -ldflags "-X
+// github.com/relgraph/relgraph/internal/cli.buildVersion=v1.2.3"), is the
+// version --version prints.
+var buildVersion string
+
+// version returns the module version: buildVersion, else the version the
+// Go toolchain stamped (a tag, or a pseudo-version from the commit when
+// built with go install or in a VCS checkout), else "devel" with the
+// commit and "+dirty" when known.
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	if buildVersion != "" {
+		return buildVersion
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "devel"
+	v, dirty := "devel", ""
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			v += " " + s.Value[:12]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = "+dirty"
+		}
+	}
+	return v + dirty
 }

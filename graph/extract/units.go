@@ -1,0 +1,386 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// UnitKind is the kind of interaction unit.
+type UnitKind int
+
+// The unit kinds of Options.Unit.
+const (
+	UnitSentence  UnitKind = iota // one interaction per sentence naming both
+	UnitWindow                    // one per pair of mentions at most N tokens apart
+	UnitParagraph                 // one per paragraph naming both
+	UnitScene                     // one per scene naming both
+	UnitTEI                       // one per TEI <div> in which both speak (ExtractTEI)
+)
+
+// UnitSpec is a parsed --unit value.
+type UnitSpec struct {
+	Kind UnitKind
+	// N is the window size in tokens (words) for UnitWindow.
+	N int
+}
+
+// MaxWindow bounds the window size N of "window:N", in tokens.
+const MaxWindow = 10000
+
+// ParseUnit parses "sentence", "window:N" (1 ≤ N ≤ MaxWindow),
+// "paragraph", "scene" or "tei". The empty string is "sentence".
+func ParseUnit(s string) (UnitSpec, error) {
+	switch s {
+	case "", "sentence":
+		return UnitSpec{Kind: UnitSentence}, nil
+	case "paragraph":
+		return UnitSpec{Kind: UnitParagraph}, nil
+	case "scene":
+		return UnitSpec{Kind: UnitScene}, nil
+	case "tei":
+		return UnitSpec{Kind: UnitTEI}, nil
+	}
+	if rest, ok := strings.CutPrefix(s, "window:"); ok {
+		n, err := strconv.Atoi(rest)
+		if err != nil || n < 1 || n > MaxWindow {
+			return UnitSpec{}, fmt.Errorf("unit %q: window size must be a whole number from 1 to %d", s, MaxWindow)
+		}
+		return UnitSpec{Kind: UnitWindow, N: n}, nil
+	}
+	return UnitSpec{}, fmt.Errorf("unit %q: want sentence, window:N, paragraph, scene or tei", s)
+}
+
+// String returns the value of graph.Episode.Unit: "sentence", "window:15", ….
+func (u UnitSpec) String() string {
+	switch u.Kind {
+	case UnitWindow:
+		return "window:" + strconv.Itoa(u.N)
+	case UnitParagraph:
+		return "paragraph"
+	case UnitScene:
+		return "scene"
+	case UnitTEI:
+		return "tei"
+	}
+	return "sentence"
+}
+
+// line is a line of a text: [start, end) without its line break; next is
+// the offset after the break (-1 for the last line).
+type line struct{ start, end, next int }
+
+// lines calls f for every line of text; f returns false to stop.
+func lines(text string, f func(l line) bool) {
+	for start := 0; ; {
+		end, next := nextLineBreak(text, start)
+		if !f(line{start, end, next}) || next < 0 {
+			return
+		}
+		start = next
+	}
+}
+
+func blank(s string) bool { return strings.TrimFunc(s, isTrimmed) == "" }
+
+// hasBlankLine reports whether text has a blank line between two lines
+// that are not blank (a paragraph break).
+func hasBlankLine(text string) bool {
+	seenText, gap, found := false, false, false
+	lines(text, func(l line) bool {
+		if blank(text[l.start:l.end]) {
+			gap = seenText
+			return true
+		}
+		if gap {
+			found = true
+			return false
+		}
+		seenText = true
+		return true
+	})
+	return found
+}
+
+// Paragraphs splits text into paragraph units: a paragraph ends at a blank
+// line (a line of only whitespace); in a text that has no blank line
+// between two lines of text (such as the seed synopses) each line break
+// ends a paragraph. Spans are trimmed of surrounding whitespace, empty ones
+// dropped, in text order.
+func Paragraphs(text string) []Span {
+	var out []Span
+	if !hasBlankLine(text) {
+		lines(text, func(l line) bool {
+			out = appendTrimmed(out, text, l.start, l.end)
+			return true
+		})
+		return out
+	}
+	cur := 0
+	lines(text, func(l line) bool {
+		if blank(text[l.start:l.end]) {
+			out = appendTrimmed(out, text, cur, l.start)
+			cur = l.end
+		}
+		if l.next < 0 {
+			out = appendTrimmed(out, text, cur, len(text))
+		}
+		return true
+	})
+	return out
+}
+
+// Scene headings: a Markdown heading ("# …" to "###### …", as ezlinavis
+// reads scenes), or a short line (at most maxHeading bytes) that opens
+// with a scene or act word and a number ("Szene 3", "Scene 3", "Akt II",
+// "Act 1", "Auftritt 2"), a number and such a word ("3. Szene", "II.
+// Akt"), a German ordinal and such a word ("Erster Auftritt", "Zweite
+// Szene", "Dritter Aufzug"), or a screenplay slugline ("INT.", "EXT.",
+// "INT./EXT.", "I/E").
+var (
+	sceneWord   = `(?:szene|scene|auftritt|aufzug|akt|act|scena|bild)`
+	ordinalDE   = `(?:erst|zweit|dritt|viert|fünft|sechst|siebent|siebt|acht|neunt|zehnt|elft|zwölft|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt|zwanzigst|letzt)(?:e|er|es|en)`
+	number      = `(?:\d+|[ivxlc]+)`
+	sceneRE     = regexp.MustCompile(`(?i)^(?:` + sceneWord + `\s+` + number + `\b|` + number + `\.\s*` + sceneWord + `\b|` + ordinalDE + `\s+` + sceneWord + `\b)`)
+	slugRE      = regexp.MustCompile(`^(?:INT\.|EXT\.|INT\./EXT\.|EXT\./INT\.|I/E[\s.])`)
+	markdownRE  = regexp.MustCompile(`^#{1,6}\s+\S`)
+	chapterRE   = regexp.MustCompile(`(?i)^\[?(?:chapter|kapitel|book|buch|teil|part)\s+` + number + `\b[.:\]]*`)
+	ordChapRE   = regexp.MustCompile(`(?i)^(?:` + ordinalDE + `\s+(?:kapitel|teil|buch)\b|` + number + `\.\s*(?:kapitel|teil|buch)\b)`)
+	markdown1RE = regexp.MustCompile(`^#\s+\S`)
+)
+
+// maxHeading is the longest line, in bytes, read as a scene or chapter
+// heading (other than a Markdown one).
+const maxHeading = 80
+
+// IsSceneHeading reports whether a line (surrounding whitespace ignored)
+// is a scene heading by the rules above.
+func IsSceneHeading(l string) bool {
+	l = strings.TrimFunc(l, isTrimmed)
+	if l == "" {
+		return false
+	}
+	if l[0] == '#' {
+		return markdownRE.MatchString(l)
+	}
+	if len(l) > maxHeading || !headingStart(l, sceneWords) {
+		return false // the regular expressions cannot match: skip them
+	}
+	return sceneRE.MatchString(l) || slugRE.MatchString(l)
+}
+
+// Words that may open a heading (lower-case), besides numbers and German
+// ordinals.
+var (
+	sceneWords   = set("szene", "scene", "auftritt", "aufzug", "akt", "act", "scena", "bild", "int", "ext", "i")
+	chapterWords = set("chapter", "kapitel", "book", "buch", "teil", "part")
+	ordinalStems = []string{"erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebent", "siebt", "acht", "neunt", "zehnt",
+		"elft", "zwölft", "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt", "achtzehnt", "neunzehnt", "zwanzigst", "letzt"}
+)
+
+// headingStart is a cheap filter before the heading expressions: the
+// line's first word (after an opening "[") is one of words, a number in
+// digits or Roman numerals, or starts like a German ordinal.
+func headingStart(l string, words map[string]bool) bool {
+	l = strings.TrimPrefix(l, "[")
+	e := wordEnd(l, 0)
+	if e == 0 || e > 16 {
+		return false
+	}
+	w := strings.ToLower(l[:e])
+	if words[w] || strings.Trim(w, "0123456789") == "" || strings.Trim(w, "ivxlc") == "" {
+		return true
+	}
+	for _, st := range ordinalStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsChapterHeading reports whether a line is a chapter heading: a
+// level-one Markdown heading ("# …"), or a short line that opens with
+// Chapter, Kapitel, Book, Buch, Part or Teil and a number in digits or
+// Roman numerals ("Chapter I.", "CHAPTER XII.", "Kapitel 3"; Project
+// Gutenberg's "[Illustration: … Chapter I.]" line ends so), or with a
+// German ordinal or a number and Kapitel, Teil or Buch ("Erstes Kapitel",
+// "3. Kapitel").
+func IsChapterHeading(l string) bool {
+	l = strings.TrimFunc(l, isTrimmed)
+	if l == "" {
+		return false
+	}
+	if l[0] == '#' {
+		return markdown1RE.MatchString(l)
+	}
+	if len(l) > maxHeading || !headingStart(l, chapterWords) {
+		return false
+	}
+	return chapterRE.MatchString(l) || ordChapRE.MatchString(l)
+}
+
+// Section is a part of a text that begins with a heading.
+type Section struct {
+	// Heading is the heading line trimmed of whitespace and of brackets
+	// around it ("Chapter I.]" → "Chapter I."); "" for the text before the
+	// first heading.
+	Heading string
+	// Span is the byte range of the section in the text, heading included.
+	Span
+}
+
+// Sections splits text at the lines for which isHeading is true. The text
+// before the first heading is a section with an empty Heading when it is
+// not blank; a heading that follows another with only blank lines between
+// them ("Erster Akt" then "Erste Szene") opens no section of its own: the
+// two headings begin one section, whose Heading is the first. Sections
+// cover the text without gaps, in order.
+func Sections(text string, isHeading func(string) bool) []Section {
+	var out []Section
+	cur := Section{}
+	inHeading := false // only headings and blank lines since cur began
+	lines(text, func(l line) bool {
+		s := text[l.start:l.end]
+		switch {
+		case blank(s):
+		case isHeading(s):
+			if !inHeading {
+				cur.End = l.start
+				if cur.Heading != "" || !blank(text[cur.Start:cur.End]) {
+					out = append(out, cur)
+				}
+				cur = Section{Heading: headingText(s), Span: Span{Start: l.start}}
+				inHeading = true
+			}
+		default:
+			inHeading = false
+		}
+		return true
+	})
+	cur.End = len(text)
+	if cur.Heading != "" || !blank(text[cur.Start:cur.End]) {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// headingText trims a heading line of whitespace and brackets.
+func headingText(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return isTrimmed(r) || r == '[' || r == ']' })
+}
+
+// Scenes splits text into scene units (Sections at IsSceneHeading lines),
+// trimmed; a text without headings is one scene.
+func Scenes(text string) []Span {
+	var out []Span
+	for _, s := range Sections(text, IsSceneHeading) {
+		out = appendTrimmed(out, text, s.Start, s.End)
+	}
+	return out
+}
+
+// speakerLabels marks the mentions that are speaker labels of a printed
+// play: a name mention (not a resolved one) that opens its line (only
+// spaces and tabs before it) and is followed by "." or ":" and then
+// whitespace or the end of the text ("EMILIA.", "Der Prinz. Wo …",
+// "Anna: Komm!"), or that is followed by a parenthesis ("Battista
+// (eiligst.) …") or fills its line alone ("Der Prinz"); and whose line
+// follows a blank line, a scene heading, a line ending a sentence (. ! ? …
+// or a closing quote or bracket; not a title such as "Mr."), or nothing. The last condition keeps a hard-wrapped
+// novel's "…, said\nElizabeth. She …" from reading as a label. It returns
+// nil when there is none.
+func speakerLabels(text string, ms []Mention) []bool {
+	var out []bool
+	for i, m := range ms {
+		if m.Resolved != "" || !atLineStart(text, m.Start) || !labelEnd(text, m.End) || !afterBreak(text, m.Start) {
+			continue
+		}
+		if out == nil {
+			out = make([]bool, len(ms))
+		}
+		out[i] = true
+	}
+	return out
+}
+
+// labelEnd reports whether a speaker label can end at text[e]: the line
+// ends there (spaces and tabs allowed), a stage direction in parentheses
+// follows after a space ("Battista (eiligst.)"), or "." or ":" follows
+// and then whitespace or the end of the text. A form ending in "." ("Dr.") holds
+// the period itself.
+func labelEnd(text string, e int) bool {
+	rest := strings.TrimLeft(text[e:], " \t")
+	if rest == "" || rest[0] == '\n' || rest[0] == '\r' || (rest[0] == '(' && len(rest) < len(text)-e) {
+		return true
+	}
+	switch {
+	case text[e] == '.' || text[e] == ':':
+		e++
+	case e > 0 && text[e-1] == '.':
+	default:
+		return false
+	}
+	return e >= len(text) || text[e] == ' ' || text[e] == '\t' || text[e] == '\n' || text[e] == '\r'
+}
+
+// afterBreak reports whether the line holding text[p] is the first, or
+// follows a blank line or one whose last non-space character ends a
+// sentence or a quotation (a "." after a title, an abbreviation or an
+// initial does not), or a scene heading.
+func afterBreak(text string, p int) bool {
+	// Back to the line start, then over the line break.
+	for p > 0 && text[p-1] != '\n' && text[p-1] != '\r' {
+		p--
+	}
+	if p > 0 && (text[p-1] == '\n' || text[p-1] == '\r') {
+		p--
+		if p > 0 && text[p-1] == '\r' && text[p] == '\n' {
+			p--
+		}
+	}
+	prev := strings.TrimRightFunc(text[:p], func(r rune) bool { return r == ' ' || r == '\t' })
+	if prev == "" || prev[len(prev)-1] == '\n' || prev[len(prev)-1] == '\r' {
+		return true
+	}
+	line := prev
+	if i := strings.LastIndexAny(prev, "\n\r"); i >= 0 {
+		line = prev[i+1:]
+	}
+	if IsSceneHeading(line) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	if r == '.' {
+		// Not after a title or abbreviation ("… with Mr.\nDarcy.").
+		tok := strings.TrimSuffix(line[tokenStart(line, 0, len(line)):], ".")
+		tok = strings.TrimLeftFunc(tok, func(r rune) bool { return !isWordRune(r) })
+		l := strings.ToLower(tok)
+		if _, ok := abbrevDE[l]; ok {
+			return false
+		}
+		if _, ok := abbrevEN[l]; ok {
+			return false
+		}
+		return !isInitials(tok)
+	}
+	return r == '!' || r == '?' || r == '…' || r == ':' || isCloser(r) || r == '—' || r == '–'
+}
+
+// atLineStart reports whether only spaces and tabs stand between the
+// start of the line and text[p].
+func atLineStart(text string, p int) bool {
+	for p > 0 {
+		switch text[p-1] {
+		case ' ', '\t':
+			p--
+		case '\n', '\r':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
