@@ -317,3 +317,23 @@ func TestSeedSummary(t *testing.T) {
 		t.Errorf("similarity = %s", mustJSON(s))
 	}
 }
+
+// TestSummaryKeepsNamesAsWritten: a sentence that starts with a name keeps
+// the name's case ("van Helsing" stays lower-case); only the summary's own
+// words are capitalised.
+func TestSummaryKeepsNamesAsWritten(t *testing.T) {
+	a := &graph.Graph{Nodes: []graph.Node{{ID: "v", Name: "van Helsing"}, {ID: "x", Name: "Xa"}, {ID: "y", Name: "Ya"}},
+		Edges: []graph.Edge{{Source: "x", Target: "y", Weight: 5}, {Source: "v", Target: "x", Weight: 1}}}
+	b := &graph.Graph{Nodes: []graph.Node{{ID: "v", Name: "van Helsing"}, {ID: "x", Name: "Xa"}, {ID: "y", Name: "Ya"}},
+		Edges: []graph.Edge{{Source: "v", Target: "y", Weight: 9}, {Source: "v", Target: "x", Weight: 1}}}
+	r, err := Compare(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Summary, "van Helsing rises") {
+		t.Errorf("summary %q: want the name as written", r.Summary)
+	}
+	if strings.Contains(r.Summary, "Van Helsing") {
+		t.Errorf("summary %q capitalises a name", r.Summary)
+	}
+}

@@ -99,7 +99,9 @@ func summarize(r *Result, names map[string]string) string {
 		parts = append(parts, fmt.Sprintf("%s %s from %s to %s place", name(m.ID), v, ordinal(*m.RankA), ordinal(*m.RankB)))
 	}
 	if len(parts) > 0 {
-		s = append(s, capitalize(strings.Join(parts, "; "))+".")
+		// The sentence starts with a name: names are written as they are
+		// ("van Helsing", "d'Artagnan"), never capitalised.
+		s = append(s, strings.Join(parts, "; ")+".")
 	}
 
 	// Ties between kept characters.
@@ -138,7 +140,7 @@ func summarize(r *Result, names map[string]string) string {
 		parts = append(parts, t.phrase)
 	}
 	if len(parts) > 0 {
-		s = append(s, capitalize(strings.Join(parts, "; "))+".")
+		s = append(s, capitalizeTemplate(strings.Join(parts, "; "))+".")
 	}
 	if len(s) == 0 {
 		// Only ties involving entrants or leavers changed; those are told by
@@ -226,6 +228,16 @@ func amount(v float64) string {
 	digits := 2 - int(math.Floor(math.Log10(math.Abs(v))))
 	p := math.Pow(10, float64(digits))
 	return strconv.FormatFloat(math.Round(v*p)/p, 'f', -1, 64)
+}
+
+// capitalizeTemplate capitalises a sentence that starts with one of the
+// summary's own words ("the tie …", "a new tie …") and leaves one that
+// starts with a character's name as it is.
+func capitalizeTemplate(s string) string {
+	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "a ") {
+		return capitalize(s)
+	}
+	return s
 }
 
 func capitalize(s string) string {

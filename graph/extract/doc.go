@@ -83,8 +83,10 @@
 //
 //   - A line break (\n, \r, \r\n, \v, \f, U+0085, U+2028, U+2029) always ends a
 //     unit: a sentence never spans lines. Each line of a synopsis is a
-//     paragraph. (Hard-wrapped texts such as Project Gutenberg books therefore
-//     give one unit per line or shorter.)
+//     paragraph. Extract first joins hard-wrapped lines (UnwrapLines): in a
+//     text whose paragraphs are separated by blank lines, such as a Project
+//     Gutenberg book, a single line break is a soft wrap and becomes a space,
+//     so sentences and names ("Mr.⏎Darcy") that run over a wrap stay whole.
 //   - Inside a line a unit ends after a run of terminal marks (. ! ? …, e.g.
 //     "?!" or "...") and any closing quotes or brackets (” “ ’ ‘ " ' » « › ‹ ) ]
 //     }), when whitespace follows and then an uppercase letter, a digit or an

@@ -86,6 +86,9 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 		return nil, nil, err
 	}
 	text = normText(text)
+	if !speechLayer && opt.Unit.Kind != UnitScene {
+		text = UnwrapLines(text)
+	}
 	pack, tag, ok := langOf(opt.Lang, r.Lang, text)
 	if !ok {
 		return nil, nil, fmt.Errorf("extract: unknown language %q (want \"de\" or \"en\")", tag)

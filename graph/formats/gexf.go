@@ -489,7 +489,16 @@ func WriteGEXFDynamic(w io.Writer, episodes []*graph.Graph) error {
 				fmt.Fprintf(bw, "          <attvalue for=\"%d\" value=\"%s\" />\n", i, xmlEscape(v))
 			}
 		}
-		bw.WriteString(dynValues("mentions", ni.steps, func(i int) string { return fmt.Sprint(ni.mentions[i]) }, "          "))
+		// Mentions are written only for episodes that counted them (a
+		// graph from node-link or CSV has none; 0 means unknown there).
+		var mSteps []int
+		var mVals []int
+		for i, s := range ni.steps {
+			if ni.mentions[i] > 0 {
+				mSteps, mVals = append(mSteps, s), append(mVals, ni.mentions[i])
+			}
+		}
+		bw.WriteString(dynValues("mentions", mSteps, func(i int) string { return fmt.Sprint(mVals[i]) }, "          "))
 		bw.WriteString(dynValues("episode", ni.steps, func(i int) string { return episodes[ni.steps[i]-1].Name() }, "          "))
 		bw.WriteString("        </attvalues>\n")
 		bw.WriteString(stepSpells(ni.steps, "        "))

@@ -1,38 +1,93 @@
-// Package render provides relationship maps of a character network: it
-// writes a *graph.Graph as Graphviz DOT text (DOT) and lays out and draws
-// DOT as SVG (Render) with github.com/goccy/go-graphviz, Graphviz compiled
-// to WebAssembly. It is the only relgraph package that imports go-graphviz.
+// Package render provides relationship maps of a character network: DOT
+// writes a *graph.Graph as Graphviz DOT; SVG lays DOT out and draws it
+// with github.com/goccy/go-graphviz (Graphviz compiled to WebAssembly);
+// PNG rasterises that SVG; HTML writes a self-contained interactive page;
+// DiffDOT and DiffHTML draw what changed between two graphs. It is the
+// only relgraph package that imports go-graphviz.
 //
-// The two steps are apart on purpose. DOT is plain Go, deterministic and
-// golden-tested: the same graph and Options give byte-identical text. It
-// keeps graph-wide settings, per-node style and per-edge style apart:
+// DOT is plain Go, deterministic and golden-tested: the same graph and
+// Options give byte-identical text. It keeps graph-wide settings, per-node
+// style and per-edge style apart.
 //
-//   - the map is undirected ("graph"; "digraph" with arrows for a directed
-//     speech graph), laid out by neato with a fixed
-//     seed (start=1) and overlap removal, edges drawn under the nodes and
-//     routed around them (straight above 100 edges, where routing is slow);
-//   - a character is a circle filled with a colour picked by an FNV-1a hash
-//     of its id from Paul Tol's colour-blind-safe "light" palette, so a
-//     character keeps its colour across episodes; the circle's diameter
-//     grows with the square root of a caller-supplied measure (Options.Size);
-//   - an interaction's line width grows with the square root of its weight;
-//     its tooltip names the pair, the weight and the first evidence
-//     sentence; its label (the roster's relation, by default) is drawn on
-//     top of everything with a white halo.
+// # Style
 //
-// Every node and edge carries a stable SVG id ("node-<id>",
-// "edge-<source>--<target>") and a tooltip, so a page can script the map.
+//   - Layout: neato with a fixed seed (start) and overlap removal, edges
+//     under the nodes; sfdp above 300 characters (overlap removal by
+//     scaling: go-graphviz's Graphviz lacks GTS, and its fallback for prism
+//     takes minutes at 1,000 characters). Options.Layout picks another.
+//   - Size: a circle's diameter grows with the square root of a measure
+//     (Options.Size), from 0.7 in (0.3 in when only some characters are
+//     named) to 1.4 in. A named circle is never narrower than its name:
+//     a name that does not fit is set smaller (down to 8 pt) before the
+//     circle grows. Names are measured with Liberation Sans, whose widths
+//     are Helvetica's (the only sans-serif Graphviz in WebAssembly has
+//     metrics for), with 12 % to spare for a wider viewer font.
+//   - Width: an interaction's line grows with the square root of its
+//     weight, from 1 pt (smallest weight) to 8 pt (largest).
+//   - Labels: the roster's relation (or the weight) on edges, lifted above
+//     everything with a white halo; names on the 40 most prominent
+//     characters of a big map (Options.Labels), as pprof prunes; Top and
+//     MinWeight drop characters and interactions.
+//   - Legend: title, episode and unit, what size and width show (with
+//     their ranges), what was pruned, and a swatch per colour.
 //
-// Render is safe for concurrent use: go-graphviz is not, so every call into
-// it is serialised behind one package-level mutex. The Graphviz context is
-// made on the first Render and reused. Importing this package compiles
-// Graphviz's WebAssembly module (go-graphviz does it in an init function;
-// wazero keeps a compilation cache under os.TempDir()/go-graphviz, so only
-// the first run on a machine pays the full cost: about 0.8 s on two cores,
-// against 0.04 s with the cache). A render of a small cast then takes a
-// few milliseconds; see BenchmarkRender.
+// # Colours
 //
-// PNG is not drawn: go-graphviz v0.2.10's own PNG renderer drops edges and
-// node shapes, so Render returns an error for FormatPNG that says to render
-// SVG and convert it (rsvg-convert map.svg -o map.png).
+// Fills come from Paul Tol's colour-blind-safe "light" palette (seven
+// colours) and its pale grey. With Options.ColorBy "community" (the
+// command line's default) each community is one colour, chosen so a
+// community keeps its colour from episode to episode even though
+// community numbers change: communities are taken largest first; each
+// prefers the colour that the 64-bit FNV-1a hash of its anchor picks —
+// the member id with the smallest hash, a MinHash of the member set, so
+// two episodes' communities that share a fraction J of their members
+// (Jaccard) prefer the same colour with probability J, and a newcomer
+// changes it only if its own hash is smaller than every old member's —
+// and a community whose colour a larger one holds takes the next free
+// colour in palette order. Communities of one character, those beyond the
+// seventh and characters without a community are pale grey. A character's
+// colour changes only when its community does, or when a larger community
+// claims the colour. "attribute:NAME" uses the same rule with the
+// attribute's value as the anchor (stable for good); "id" hashes each
+// character's own id (stable, but neighbours may share a colour); "none"
+// is one colour.
+//
+// # Ids, tooltips and escaping
+//
+// Every node carries the SVG id NodeID(id) ("node-<id>") and every edge
+// EdgeID(source, target), which escapes '-' and '%' so that no two pairs
+// share an id. A node's tooltip gives its name, mentions, size measure
+// and community; an edge's the pair, its weight and its first three
+// evidence sentences, then "(+k more)".
+//
+// Text is written so that it shows as typed: escStrings with \" and \\,
+// HTML-like labels as HTML, '&' as "&amp;". Graphviz expands \G, \N and
+// the other object escapes even in HTML-like labels and tooltips, so
+// SVG replaces every literal backslash by a private-use placeholder before
+// Graphviz reads the DOT and puts it back afterwards (node <title>s
+// included).
+//
+// # Formats
+//
+// PNG: go-graphviz's own PNG renderer drops edges and node shapes, and
+// pure-Go SVG rasterisers draw no text, so PNG reads the part of SVG that
+// Graphviz writes and draws it with github.com/tdewolff/canvas, setting
+// text in the embedded Liberation Sans.
+//
+// HTML: one file with the SVG, the data as JSON and a small script: pan
+// and zoom, search, a panel with a character's measures and strongest
+// ties or an edge's evidence, and the ranking table. Nothing is fetched;
+// names and sentences become page text, never markup.
+//
+// # Concurrency and cost
+//
+// Calls into go-graphviz are serialised behind one package-level mutex.
+// Importing this package compiles Graphviz's WebAssembly module
+// (go-graphviz does it in an init function; wazero keeps a compilation
+// cache under os.TempDir()/go-graphviz, so only the first run on a machine
+// pays the full cost: about 0.6 s on two cores, against 0.04 s with the
+// cache). Neato renders of a cast take milliseconds; see BenchmarkRender
+// and bench/render.sh. sfdp keeps random state in the WebAssembly module
+// that no attribute reseeds, so its output is the same in every process,
+// but a second sfdp layout in one process may differ.
 package render

@@ -30,9 +30,15 @@ const DefaultPNGScale = 2.0
 // RGBA.
 const maxPNGPixels = 60_000_000
 
+// minPNGScale is the smallest scale (pixels per point) PNG lowers a scale
+// to, to fit maxPNGPixels.
+const minPNGScale = 0.5
+
 // PNG rasterises an SVG drawing made by SVG (Graphviz's SVG as relgraph
 // post-processes it) and writes it to w as a PNG image of scale pixels per
-// point, on the drawing's white background.
+// point, on the drawing's white background. A drawing that would exceed 60
+// megapixels at that scale is drawn at the largest scale that fits (at
+// least 0.5 pixels per point; beyond that PNG returns an error).
 //
 // go-graphviz's own PNG renderer drops edges and node shapes, and general
 // pure-Go SVG rasterisers draw no text, so PNG reads the small part of SVG
@@ -51,9 +57,16 @@ func PNG(svg []byte, scale float64, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if d.width*scale*d.height*scale > maxPNGPixels {
-		return fmt.Errorf("render: png: %.0f × %.0f pixels is more than %d megapixels; lower the scale or draw svg",
-			d.width*scale, d.height*scale, maxPNGPixels/1_000_000)
+	if px := d.width * scale * d.height * scale; px > maxPNGPixels {
+		// A big map (a few hundred characters) is drawn at the largest
+		// scale that fits the pixel budget rather than refused; below
+		// minPNGScale the picture would be unreadable, so that is an error.
+		fit := scale * math.Sqrt(maxPNGPixels/px) * 0.999
+		if fit < minPNGScale {
+			return fmt.Errorf("render: png: %.0f × %.0f points needs more than %d megapixels even at %.1f pixels per point; draw svg",
+				d.width, d.height, maxPNGPixels/1_000_000, minPNGScale)
+		}
+		scale = fit
 	}
 	fontsPNGOnce.Do(loadPNGFonts)
 	if fontsPNGErr != nil {

@@ -197,6 +197,19 @@ func TestPNGDeterministicAndErrors(t *testing.T) {
 	if err := PNG([]byte(`<svg width="100000pt" height="100000pt"></svg>`), 1, &a); err == nil || !strings.Contains(err.Error(), "megapixels") {
 		t.Errorf("huge PNG: err = %v", err)
 	}
+	// 8000 × 8000 points at 2 px/pt would be 256 megapixels: drawn at the
+	// largest scale under 60 megapixels instead (about 0.968 px/pt).
+	var big bytes.Buffer
+	if err := PNG([]byte(`<svg width="8000pt" height="8000pt" viewBox="0 0 8000 8000"></svg>`), 2, &big); err != nil {
+		t.Fatalf("big PNG: %v", err)
+	}
+	cfg, err := png.DecodeConfig(&big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if px := cfg.Width * cfg.Height; px > maxPNGPixels || cfg.Width < 7700 {
+		t.Errorf("big PNG is %d × %d, want about 7746 × 7746 (under %d pixels)", cfg.Width, cfg.Height, maxPNGPixels)
+	}
 }
 
 // TestRenderPNG: Render draws PNG through SVG.

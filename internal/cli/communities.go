@@ -108,6 +108,9 @@ func writeCommunities(w io.Writer, format string, g *graph.Graph, r *community.R
 	q := "n/a"
 	if !math.IsNaN(r.Modularity) {
 		q = strconv.FormatFloat(r.Modularity, 'f', 4, 64)
+		if q == "-0.0000" {
+			q = "0.0000" // round-off below the shown digits
+		}
 	}
 	if _, err := fmt.Fprintf(w, "%s: %d communities, modularity %s (%s, seed %d, resolution %s)\n",
 		r.Graph, len(r.Communities), q, r.Method, r.Seed, strconv.FormatFloat(r.Resolution, 'g', -1, 64)); err != nil {

@@ -94,7 +94,8 @@ func (o *convertOptions) outFormat(out string) (string, error) {
 	}
 	f, err := formats.FormatFromPath(out)
 	if err != nil {
-		return "", usagef("OUT %v", err)
+		// FormatFromPath speaks of reading (--from); for OUT the flag is --to.
+		return "", usagef("OUT %s", strings.Replace(err.Error(), "or give --from", "or give --to", 1))
 	}
 	if f == formats.SGB {
 		return "", usagef("OUT %s: the SGB format is read only (give --to)", out)
