@@ -1,6 +1,3 @@
-// Command relgraph turns episode texts into character-relationship graphs,
-// ranks characters, draws relationship maps and diffs episodes.
-// Run "relgraph --help" for the commands.
 package main
 
 import (

@@ -92,7 +92,10 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("nodes count %d mentions, FindMentions finds %d", total, len(ms))
 		}
 
-		// Edges: weight = units, ascending, in range; evidence = the first units.
+		// Edges: weight = units, ascending, in range; evidence = the first
+		// units, quoted from the text as Extract reads it: NFC, its soft line
+		// wraps joined (UnwrapLines; crasher d2de12c5af459861).
+		unwrapped := extract.UnwrapLines(nfc)
 		for _, e := range g.Edges {
 			if e.Weight != float64(len(e.Units)) {
 				t.Fatalf("edge %s–%s weight %v with %d units", e.Source, e.Target, e.Weight, len(e.Units))
@@ -106,7 +109,7 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("edge %s–%s: %d evidence for %d units", e.Source, e.Target, len(e.Evidence), len(e.Units))
 			}
 			for i, ev := range e.Evidence {
-				if ev.Unit != e.Units[i] || !strings.Contains(nfc, ev.Text) || strings.ContainsAny(ev.Text, "\n\r") {
+				if ev.Unit != e.Units[i] || !strings.Contains(unwrapped, ev.Text) || strings.ContainsAny(ev.Text, "\n\r") {
 					t.Fatalf("edge %s–%s evidence %d: unit %d text %q", e.Source, e.Target, i, ev.Unit, ev.Text)
 				}
 			}

@@ -1,10 +1,3 @@
-// Package roster provides loading and validation of a series roster
-// (characters.json, format "relgraph/roster@1"): the characters with their
-// names, aliases and titles, the relationships between them, phrases that
-// must never match, and the list of episode files.
-//
-// The schema is documented in DESIGN.md and README.md. Only
-// characters[].id and characters[].name are required.
 package roster
 
 import (
@@ -282,6 +275,9 @@ func (r *Roster) buildForms(name string) []string {
 		core, surname := nameParts(c.Name, c.Titles)
 		for _, t := range c.Titles {
 			for _, a := range c.Aliases {
+				if strings.HasPrefix(a, t+" ") {
+					continue // "Dr. B" with title "Dr." is a form already, not "Dr. Dr. B"
+				}
 				add(t + " " + a)
 			}
 			if core != "" {

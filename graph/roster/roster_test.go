@@ -186,3 +186,20 @@ func TestTitlesAndDescriptors(t *testing.T) {
 		t.Errorf("warnings = %q", warnings)
 	}
 }
+
+// TestTitleNotDoubled: an alias that already carries a title does not get
+// it twice ("Dr. Dr. B").
+func TestTitleNotDoubled(t *testing.T) {
+	r, _, err := Parse("r.json", []byte(`{"format": "relgraph/roster@1", "characters": [{"id": "b", "name": "Bea Berg", "titles": ["Dr."], "aliases": ["Dr. B", "Bea"]}]}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Forms("b") {
+		if strings.HasPrefix(f, "Dr. Dr.") {
+			t.Errorf("form %q doubles the title (forms %q)", f, r.Forms("b"))
+		}
+	}
+	if !slices.Contains(r.Forms("b"), "Dr. B") || !slices.Contains(r.Forms("b"), "Dr. Bea") {
+		t.Errorf("forms %q, want \"Dr. B\" and \"Dr. Bea\"", r.Forms("b"))
+	}
+}

@@ -1,6 +1,3 @@
-// Package atomicfile writes output files so that nothing is lost: the data
-// goes to a temporary file in the destination's directory, which is renamed
-// over the destination only when writing succeeded.
 package atomicfile
 
 import (
