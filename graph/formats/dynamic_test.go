@@ -80,10 +80,10 @@ func TestNetworkXReadsDynamicGEXF(t *testing.T) {
 	}
 	script := `
 import sys, networkx as nx
-G = nx.read_gexf(sys.argv[1])
+G = read_gexf(sys.argv[1])
 print(G.number_of_nodes(), G.number_of_edges(), G.nodes["cara"]["spells"], sorted(G.edges["anna", "ben"]["weight"]) if isinstance(G.edges["anna", "ben"]["weight"], list) else G.edges["anna", "ben"]["weight"])
 `
-	out, err := exec.Command("python3", "-c", script, p).CombinedOutput()
+	out, err := exec.Command("python3", "-c", nxCompat+script, p).CombinedOutput()
 	if err != nil {
 		t.Fatalf("networkx: %v\n%s", err, out)
 	}
