@@ -126,7 +126,7 @@ func RankEdges(g *graph.Graph, opt Options) (*EdgeRanking, error) {
 		}
 	}
 	slices.SortFunc(rows, func(x, y EdgeRow) int {
-		return cmp.Or(cmp.Compare(roundSig(y.Betweenness), roundSig(x.Betweenness)),
+		return cmp.Or(cmp.Compare(RankKey(y.Betweenness), RankKey(x.Betweenness)),
 			cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target))
 	})
 	for i := range rows {

@@ -162,7 +162,7 @@ func rankOrder(g *graph.Graph, val []float64) []int {
 	n := len(g.Nodes)
 	key := make([]float64, n)
 	for i, v := range val {
-		key[i] = roundSig(v)
+		key[i] = RankKey(v)
 	}
 	order := make([]int, n)
 	for i := range order {
@@ -229,15 +229,31 @@ func compute(a *adjacency, need []string, opt Options) (map[string][]float64, er
 	return out, nil
 }
 
-// roundSig rounds v to 12 significant digits, so that values equal up to
-// floating-point noise compare equal (rounding is a function, so the order
-// stays a strict weak order, unlike a tolerance comparison).
-func roundSig(v float64) float64 {
+// RankKey is the value rankings sort on: v rounded to 12 significant
+// digits, so that values equal up to floating-point noise (0.1+0.2 and 0.3)
+// tie and are ordered by id. A whole number of at most 12 digits, NaN and
+// ±Inf are their own key.
+func RankKey(v float64) float64 {
+	if v == math.Trunc(v) && math.Abs(v) < 1e12 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 	if err != nil {
 		return v
 	}
 	return r
+}
+
+// Ranks returns the rank of every node of g by the values v (indexed like
+// g.Nodes), as Rank numbers them: 1 for the highest value, ties (by
+// RankKey) broken by id ascending, 1..n without gaps. The result is indexed
+// like g.Nodes.
+func Ranks(g *graph.Graph, v []float64) []int {
+	out := make([]int, len(g.Nodes))
+	for r, i := range rankOrder(g, v) {
+		out[i] = r + 1
+	}
+	return out
 }
 
 // Columns returns the value columns of the ranking's rows after rank, id

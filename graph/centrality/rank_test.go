@@ -68,8 +68,8 @@ func TestRankOrder(t *testing.T) {
 // betweenness (0) and closeness must tie exactly and fall back to id order,
 // even where summation order could leave floating-point noise.
 func TestRankNoiseTies(t *testing.T) {
-	if roundSig(0.1+0.2) != roundSig(0.3) {
-		t.Errorf("roundSig(0.1+0.2) = %v, roundSig(0.3) = %v", roundSig(0.1+0.2), roundSig(0.3))
+	if RankKey(0.1+0.2) != RankKey(0.3) {
+		t.Errorf("RankKey(0.1+0.2) = %v, RankKey(0.3) = %v", RankKey(0.1+0.2), RankKey(0.3))
 	}
 	g := build([]string{"z", "m", "a"}, edge{"a", "m", 1}, edge{"m", "z", 1})
 	r, err := Rank(g, Options{By: "closeness", Distance: Unit})
@@ -169,7 +169,7 @@ func TestRankReferenceTop(t *testing.T) {
 		for i, n := range g.Nodes {
 			want[i] = n.ID
 		}
-		val := func(id string) float64 { return roundSig(ref.PerNode[id][keys[m]].(float64)) }
+		val := func(id string) float64 { return RankKey(ref.PerNode[id][keys[m]].(float64)) }
 		slices.SortStableFunc(want, func(a, b string) int {
 			if va, vb := val(a), val(b); va != vb {
 				if va > vb {

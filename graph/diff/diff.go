@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/centrality"
+	"github.com/relgraph/relgraph/internal/stats"
 )
 
 // FormatID is the value of the "format" field of a diff document.
@@ -299,41 +299,8 @@ func CompareValues(a, b *graph.Graph, va, vb Values, opt Options) (*Result, erro
 }
 
 // Ranks returns the rank of every node of g by the values v (indexed like
-// g.Nodes), as centrality.Rank numbers them: 1 for the highest value, ties
-// broken by id ascending, 1..n without gaps; values equal to 12 significant
-// digits count as tied, so floating-point noise decides no order.
-func Ranks(g *graph.Graph, v []float64) []int {
-	n := len(g.Nodes)
-	key := make([]float64, n)
-	for i, x := range v {
-		key[i] = RankKey(x)
-	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(i, j int) int {
-		return cmp.Or(cmp.Compare(key[j], key[i]), cmp.Compare(g.Nodes[i].ID, g.Nodes[j].ID))
-	})
-	out := make([]int, n)
-	for r, i := range order {
-		out[i] = r + 1
-	}
-	return out
-}
-
-// RankKey is the value Ranks sorts on: v rounded to 12 significant digits
-// (centrality.Rank's rule).
-func RankKey(v float64) float64 {
-	if v == math.Trunc(v) && math.Abs(v) < 1e12 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return v // a whole number of at most 12 digits is its own rounding
-	}
-	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
-	if err != nil {
-		return v
-	}
-	return r
-}
+// g.Nodes), by centrality.Rank's rule (centrality.Ranks).
+func Ranks(g *graph.Graph, v []float64) []int { return centrality.Ranks(g, v) }
 
 // Normalize returns a copy of g whose edge weights are divided by
 // g.Episode.Units (interactions per unit). It is an error when g has no
@@ -540,52 +507,14 @@ func ptr[T any](v T) *T { return &v }
 // correlation is undefined: fewer than two values, or all values of x or
 // of y equal.
 func Spearman(x, y []float64) *float64 {
-	if len(x) != len(y) || len(x) < 2 {
+	rho := stats.Spearman(x, y)
+	if math.IsNaN(rho) {
 		return nil
 	}
-	rx, ry := AverageRanks(x), AverageRanks(y)
-	n := float64(len(x))
-	var mx, my float64
-	for i := range rx {
-		mx += rx[i]
-		my += ry[i]
-	}
-	mx /= n
-	my /= n
-	var sxy, sxx, syy float64
-	for i := range rx {
-		dx, dy := rx[i]-mx, ry[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return nil
-	}
-	rho := sxy / math.Sqrt(sxx*syy)
-	return ptr(max(-1, min(1, rho)))
+	return ptr(rho)
 }
 
 // AverageRanks returns the 1-based ascending ranks of v, indexed like v;
 // equal values share the mean of the ranks they occupy ([10, 20, 20, 30] →
 // [1, 2.5, 2.5, 4]).
-func AverageRanks(v []float64) []float64 {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(v[i], v[j]) })
-	out := make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
-			j++
-		}
-		avg := float64(i+j)/2 + 1
-		for k := i; k <= j; k++ {
-			out[idx[k]] = avg
-		}
-		i = j + 1
-	}
-	return out
-}
+func AverageRanks(v []float64) []float64 { return stats.AverageRanks(v) }

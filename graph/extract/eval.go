@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/internal/stats"
 )
 
 // Scores compares an extracted graph with a gold network.
@@ -96,56 +97,9 @@ func ratio(a, b int) float64 {
 // Pearson returns the Pearson correlation coefficient of x and y (equal
 // lengths), or NaN when it is undefined (fewer than two values, or one
 // list constant).
-func Pearson(x, y []float64) float64 {
-	n := len(x)
-	if n < 2 || len(y) != n {
-		return math.NaN()
-	}
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= float64(n)
-	my /= float64(n)
-	var sxy, sxx, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return math.NaN()
-	}
-	return sxy / math.Sqrt(sxx*syy)
-}
+func Pearson(x, y []float64) float64 { return stats.Pearson(x, y) }
 
 // Spearman returns Spearman's rank correlation of x and y: Pearson's r of
 // their ranks, tied values getting the average of their ranks (as
 // scipy.stats.spearmanr).
-func Spearman(x, y []float64) float64 {
-	return Pearson(ranks(x), ranks(y))
-}
-
-// ranks returns the 1-based ranks of v, ties averaged.
-func ranks(v []float64) []float64 {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(v[a], v[b]) })
-	r := make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
-			j++
-		}
-		avg := float64(i+j)/2 + 1
-		for k := i; k <= j; k++ {
-			r[idx[k]] = avg
-		}
-		i = j + 1
-	}
-	return r
-}
+func Spearman(x, y []float64) float64 { return stats.Spearman(x, y) }

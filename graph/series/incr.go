@@ -84,7 +84,7 @@ func (c *growing) add(g *graph.Graph) {
 	}
 }
 
-// ranks ranks every measure as diff.Ranks does (values by RankKey
+// ranks ranks every measure as centrality.Ranks does (values by RankKey
 // descending, ties by id), the measures side by side.
 func (c *growing) ranks(measures []string, vals diff.Values) map[string][]int {
 	n := len(c.ids)
@@ -109,7 +109,7 @@ func (c *growing) ranks(measures []string, vals diff.Values) map[string][]int {
 			v := vals[m]
 			key := make([]float64, n)
 			for i, x := range v {
-				key[i] = diff.RankKey(x)
+				key[i] = centrality.RankKey(x)
 			}
 			order := make([]int32, n)
 			for i := range order {
