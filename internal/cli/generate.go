@@ -16,6 +16,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/formats"
+	"github.com/relgraph/relgraph/graph/generate"
 	"github.com/relgraph/relgraph/internal/atomicfile"
 )
 
@@ -119,7 +120,7 @@ func (o *generateOptions) run(changed func(string) bool) error {
 		if o.M < 1 || o.Nodes <= o.M {
 			return usagef("--model ba needs --m ≥ 1 and --nodes > --m (got --nodes %d --m %d)", o.Nodes, o.M)
 		}
-		g = barabasiAlbert(o.Nodes, o.M, rng)
+		g = generate.BarabasiAlbert(o.Nodes, o.M, rng)
 	case "er":
 		if changed("m") {
 			return usagef("--m applies to --model ba; er takes --edges")
@@ -130,7 +131,7 @@ func (o *generateOptions) run(changed func(string) bool) error {
 		if maxE := int64(o.Nodes) * int64(o.Nodes-1) / 2; int64(o.Edges) > maxE {
 			return usagef("--edges %d: %d nodes have only %d pairs", o.Edges, o.Nodes, maxE)
 		}
-		g = erdosRenyi(o.Nodes, o.Edges, rng)
+		g = generate.ErdosRenyi(o.Nodes, o.Edges, rng)
 	case "":
 		return usagef("give --model ba|er for one graph, or --episodes N for a series")
 	default:
@@ -152,91 +153,6 @@ func writeEdgeCSV(w io.Writer, g *graph.Graph) error {
 		t.add(e.Source, e.Target, exact(e.Weight))
 	}
 	return t.writeCSV(w)
-}
-
-// nodeIDs returns prefix + i for i in 0..n-1, zero-padded to the width of
-// n-1 (so ids sort like numbers).
-func nodeIDs(prefix string, n, first int) []string {
-	width := len(strconv.Itoa(max(n-1+first, 1)))
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("%s%0*d", prefix, width, i+first)
-	}
-	return ids
-}
-
-// newGenerated returns the canonical graph on ids with the given pairs of
-// indices, each weighted uniformly from 1 to 10 in pair order.
-func newGenerated(ids []string, pairs [][2]int32, rng *rand.Rand) *graph.Graph {
-	g := &graph.Graph{Nodes: make([]graph.Node, len(ids)), Edges: make([]graph.Edge, len(pairs))}
-	for i, id := range ids {
-		g.Nodes[i] = graph.Node{ID: id}
-	}
-	for i, p := range pairs {
-		g.Edges[i] = graph.Edge{Source: ids[p[0]], Target: ids[p[1]], Weight: float64(1 + rng.IntN(10))}
-	}
-	g.Canonicalize()
-	return g
-}
-
-// barabasiAlbert follows NetworkX's barabasi_albert_graph: a star on nodes
-// 0..m, then each node v > m joins m distinct targets drawn uniformly from
-// the list of all edge ends so far (so in proportion to degree).
-func barabasiAlbert(n, m int, rng *rand.Rand) *graph.Graph {
-	pairs := make([][2]int32, 0, m*(n-m))
-	ends := make([]int32, 0, 2*m*(n-m))
-	for v := 1; v <= m; v++ {
-		pairs = append(pairs, [2]int32{0, int32(v)})
-		ends = append(ends, 0, int32(v))
-	}
-	chosen := make([]int32, 0, m)
-	for v := m + 1; v < n; v++ {
-		chosen = chosen[:0]
-		for len(chosen) < m {
-			u := ends[rng.IntN(len(ends))]
-			if !slices.Contains(chosen, u) {
-				chosen = append(chosen, u)
-			}
-		}
-		for _, u := range chosen {
-			pairs = append(pairs, [2]int32{u, int32(v)})
-			ends = append(ends, u, int32(v))
-		}
-	}
-	return newGenerated(nodeIDs("n", n, 0), pairs, rng)
-}
-
-// erdosRenyi draws e distinct pairs of n nodes uniformly: by rejection
-// when e is at most half of the pairs, else by shuffling all pairs.
-func erdosRenyi(n, e int, rng *rand.Rand) *graph.Graph {
-	total := int64(n) * int64(n-1) / 2
-	var pairs [][2]int32
-	if int64(e)*2 <= total {
-		seen := make(map[uint64]bool, e)
-		for len(pairs) < e {
-			u, v := int32(rng.IntN(n)), int32(rng.IntN(n))
-			if u == v {
-				continue
-			}
-			if u > v {
-				u, v = v, u
-			}
-			k := uint64(u)<<32 | uint64(v)
-			if !seen[k] {
-				seen[k] = true
-				pairs = append(pairs, [2]int32{u, v})
-			}
-		}
-	} else {
-		for u := int32(0); u < int32(n); u++ {
-			for v := u + 1; v < int32(n); v++ {
-				pairs = append(pairs, [2]int32{u, v})
-			}
-		}
-		rng.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
-		pairs = pairs[:e]
-	}
-	return newGenerated(nodeIDs("n", n, 0), pairs, rng)
 }
 
 // runEpisodes writes the episode series.
@@ -262,7 +178,7 @@ func (o *generateOptions) runEpisodes() error {
 	if err := os.MkdirAll(o.Output, 0o755); err != nil {
 		return err
 	}
-	ids := nodeIDs("c", o.Pool, 1)
+	ids := generate.NodeIDs("c", o.Pool, 1)
 	pop := make([]float64, o.Pool)
 	for i := range pop {
 		pop[i] = 1 / math.Pow(float64(i+1), 0.8)
