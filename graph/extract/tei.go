@@ -29,6 +29,12 @@ type Play struct {
 	Unattributed int
 	// UnattributedLines are the lines of the first few of them.
 	UnattributedLines []int
+	// Labels are the speaker labels printed for each character, keyed by
+	// who id: the text of the <speaker> of each <sp> with exactly one who
+	// id, whitespace collapsed, trailing "." ":" "," ";" removed, in order
+	// of first appearance, each once. Speeches of several characters
+	// ("Beide.", "Alle.") give no label.
+	Labels map[string][]string
 }
 
 // Person is a character of the particDesc.
@@ -68,7 +74,7 @@ func ParseTEI(name string, data []byte) (*Play, error) {
 		}
 		return nil, fmt.Errorf("unsupported encoding %q (want UTF-8)", charset)
 	}
-	p := &Play{}
+	p := &Play{Labels: map[string][]string{}}
 	type frame struct {
 		name string
 		unit int // index into p.Units for a div, -1 if it has no speech yet; -2 for other elements
@@ -79,6 +85,7 @@ func ParseTEI(name string, data []byte) (*Play, error) {
 	var text *strings.Builder // collects the text of the current head, persName or title
 	var textEnd string        // the element whose end stops collecting
 	var person *Person
+	var spWho []string // the who ids of the open <sp>
 	inBody, inHeader, rootSeen := 0, 0, false
 	for {
 		line, _ := d.InputPos()
@@ -121,6 +128,10 @@ func ParseTEI(name string, data []byte) (*Play, error) {
 				if person != nil && person.Name == "" && text == nil {
 					text, textEnd = &strings.Builder{}, local
 				}
+			case "speaker":
+				if n := len(stack); n > 0 && stack[n-1].name == "sp" && len(spWho) == 1 && text == nil {
+					text, textEnd = &strings.Builder{}, "speaker"
+				}
 			case "title":
 				if inHeader > 0 && p.Title == "" && text == nil {
 					text, textEnd = &strings.Builder{}, local
@@ -141,6 +152,7 @@ func ParseTEI(name string, data []byte) (*Play, error) {
 				}
 				u := &p.Units[div.unit]
 				who := strings.Fields(attr(t, "who"))
+				spWho = who
 				if len(who) == 0 {
 					p.Unattributed++
 					if len(p.UnattributedLines) < 10 {
@@ -178,6 +190,11 @@ func ParseTEI(name string, data []byte) (*Play, error) {
 					}
 				case "title":
 					p.Title = s
+				case "speaker":
+					id := strings.TrimPrefix(spWho[0], "#")
+					if l := strings.TrimRight(s, ".:,; "); l != "" && id != "" && !slices.Contains(p.Labels[id], l) {
+						p.Labels[id] = append(p.Labels[id], l)
+					}
 				default:
 					if person != nil {
 						person.Name = s
@@ -192,6 +209,8 @@ func ParseTEI(name string, data []byte) (*Play, error) {
 				inBody--
 			case "person", "personGrp":
 				person = nil
+			case "sp":
+				spWho = nil
 			}
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
@@ -243,6 +262,13 @@ func ExtractTEI(name string, data []byte, opt Options) (*graph.Graph, []string, 
 	if err != nil {
 		return nil, nil, err
 	}
+	return ExtractPlay(play, opt)
+}
+
+// ExtractPlay is ExtractTEI for a play already parsed (and perhaps merged
+// with MergeLabels). Only Roster, MaxEvidence and Episode of opt are read;
+// the error is always nil today and is kept for future checks.
+func ExtractPlay(play *Play, opt Options) (*graph.Graph, []string, error) {
 	var warnings []string
 	type char struct {
 		name, gender string
@@ -380,4 +406,133 @@ func joinInts(xs []int) string {
 		s[i] = fmt.Sprint(x)
 	}
 	return strings.Join(s, ", ")
+}
+
+// MergeLabels merges the characters of p that print identically: two who
+// ids with a speaker label in common (Labels) become one character, and so,
+// transitively, do all ids linked by shared labels. DraCor tells apart
+// characters whose speeches are printed under the same label — five
+// "Kammerdiener" in Schiller's Kabale und Liebe, nine "Stimme" in Goethe's
+// Faust, "Andre" for two in Büchner's Woyzeck — by ids that are not in the
+// printed text; a text as it reads in print, with its cast as roster, can
+// at best reach the network in which they are one. ExtractPlay of the
+// merged play is that network, the gold to measure such an extraction
+// against.
+//
+// Each group takes the id of its first member, in particDesc order (who ids
+// missing from the particDesc follow in order of first speech), and the
+// shared label as name; Sex is kept when all members agree and is empty
+// otherwise. Persons, Units (speakers and speech counts) and Labels are
+// rewritten; a character that shares no label keeps its entry. The result
+// maps every merged id to its group's id (ids that keep their own are
+// left out); it is empty when no label is shared.
+func (p *Play) MergeLabels() map[string]string {
+	var order []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			order = append(order, id)
+		}
+	}
+	for _, ps := range p.Persons {
+		add(ps.ID)
+	}
+	for _, u := range p.Units {
+		for _, id := range u.Speakers {
+			add(id)
+		}
+	}
+	rank := make(map[string]int, len(order))
+	for i, id := range order {
+		rank[id] = i
+	}
+	parent := make(map[string]string, len(order))
+	var find func(string) string
+	find = func(id string) string {
+		q, ok := parent[id]
+		if !ok || q == id {
+			return id
+		}
+		r := find(q)
+		parent[id] = r
+		return r
+	}
+	name := map[string]string{}  // group root -> shared label
+	owner := map[string]string{} // label -> first id printed with it
+	for _, id := range order {
+		for _, l := range p.Labels[id] {
+			o, ok := owner[l]
+			if !ok {
+				owner[l] = id
+				continue
+			}
+			a, b := find(o), find(id)
+			if a == b {
+				continue
+			}
+			if rank[b] < rank[a] {
+				a, b = b, a
+			}
+			parent[b] = a
+			if name[a] == "" {
+				name[a] = cmp.Or(name[b], l)
+			}
+			delete(name, b)
+		}
+	}
+	merged := map[string]string{}
+	for _, id := range order {
+		if r := find(id); r != id {
+			merged[id] = r
+		}
+	}
+	if len(merged) == 0 {
+		return merged
+	}
+	to := func(id string) string { return cmp.Or(merged[id], id) }
+
+	var persons []Person
+	at := map[string]int{} // group id -> index in persons
+	for _, ps := range p.Persons {
+		g := to(ps.ID)
+		if i, ok := at[g]; ok {
+			if persons[i].Sex != ps.Sex {
+				persons[i].Sex = ""
+			}
+			continue
+		}
+		at[g] = len(persons)
+		if n := name[g]; n != "" {
+			ps.ID, ps.Name = g, n
+		}
+		persons = append(persons, ps)
+	}
+	p.Persons = persons
+
+	for i := range p.Units {
+		u := &p.Units[i]
+		speakers := make([]string, 0, len(u.Speakers))
+		speeches := make(map[string]int, len(u.Speeches))
+		for _, id := range u.Speakers {
+			g := to(id)
+			if _, ok := speeches[g]; !ok {
+				speakers = append(speakers, g)
+			}
+			speeches[g] += u.Speeches[id]
+		}
+		u.Speakers, u.Speeches = speakers, speeches
+	}
+
+	labels := make(map[string][]string, len(p.Labels))
+	for _, id := range order {
+		g := to(id)
+		for _, l := range p.Labels[id] {
+			if !slices.Contains(labels[g], l) {
+				labels[g] = append(labels[g], l)
+			}
+		}
+	}
+	p.Labels = labels
+	return merged
 }

@@ -194,3 +194,72 @@ func TestTEIErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeLabels merges speakers that print under one label, as a
+// hand-made play shows: two servants both printed "Diener." (with and
+// without the period), a third printed "Diener" and "Alter Diener", so all
+// three are one character; Anna, printed "Anna", and the joint speech of
+// Anna and Karl ("Beide.", two who ids: no label) stay apart.
+func TestMergeLabels(t *testing.T) {
+	const tei = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc><listPerson>
+<person xml:id="anna" sex="FEMALE"><persName>Anna</persName></person>
+<person xml:id="karl" sex="MALE"><persName>Karl</persName></person>
+<person xml:id="diener_1" sex="MALE"><persName>Erster Diener</persName></person>
+<person xml:id="diener_2" sex="MALE"><persName>Zweiter Diener</persName></person>
+<person xml:id="diener_3" sex="UNKNOWN"><persName>Alter Diener</persName></person>
+</listPerson></particDesc></profileDesc></teiHeader>
+<text><body>
+<div type="scene"><head>Erste Szene</head>
+<sp who="#anna"><speaker>Anna.</speaker><p>Wo ist Karl?</p></sp>
+<sp who="#diener_1"><speaker>Diener.</speaker><p>Im Garten.</p></sp>
+</div>
+<div type="scene"><head>Zweite Szene</head>
+<sp who="#karl"><speaker>Karl</speaker><p>Hier bin ich.</p></sp>
+<sp who="#diener_2"><speaker>Diener</speaker><p>Der Wagen wartet.</p></sp>
+<sp who="#anna #karl"><speaker>Beide.</speaker><p>Wir kommen.</p></sp>
+</div>
+<div type="scene"><head>Dritte Szene</head>
+<sp who="#diener_3"><speaker>Alter Diener.</speaker><p>Ach.</p></sp>
+<sp who="#diener_3"><speaker>Diener.</speaker><p>Ach ja.</p></sp>
+<sp who="#anna"><speaker>Anna.</speaker><p>Still!</p></sp>
+</div>
+</body></text></TEI>`
+	play, err := extract.ParseTEI("t.xml", []byte(tei))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLabels := map[string][]string{"anna": {"Anna"}, "karl": {"Karl"}, "diener_1": {"Diener"}, "diener_2": {"Diener"}, "diener_3": {"Alter Diener", "Diener"}}
+	if !maps.EqualFunc(play.Labels, wantLabels, slices.Equal) {
+		t.Errorf("Labels = %v, want %v", play.Labels, wantLabels)
+	}
+	merged := play.MergeLabels()
+	if want := map[string]string{"diener_2": "diener_1", "diener_3": "diener_1"}; !maps.Equal(merged, want) {
+		t.Errorf("MergeLabels = %v, want %v", merged, want)
+	}
+	want := []extract.Person{{ID: "anna", Name: "Anna", Sex: "FEMALE"}, {ID: "karl", Name: "Karl", Sex: "MALE"}, {ID: "diener_1", Name: "Diener", Sex: ""}}
+	if !slices.Equal(play.Persons, want) {
+		t.Errorf("Persons = %v, want %v", play.Persons, want)
+	}
+	g, _, err := extract.ExtractPlay(play, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range g.Edges {
+		got = append(got, e.Source+"-"+e.Target+":"+strings.Repeat("|", int(e.Weight)))
+	}
+	// Scene 1: anna, diener_1; scene 2: karl, diener_1 (was diener_2), anna;
+	// scene 3: diener_1 (was diener_3), anna.
+	if w := []string{"anna-diener_1:|||", "anna-karl:|", "diener_1-karl:|"}; !slices.Equal(got, w) {
+		t.Errorf("edges = %v, want %v", got, w)
+	}
+	for _, n := range g.Nodes {
+		if n.ID == "diener_1" && n.Mentions != 4 {
+			t.Errorf("diener_1 has %d speeches, want 4 (1 + 1 + 2)", n.Mentions)
+		}
+	}
+	if again := play.MergeLabels(); len(again) != 0 {
+		t.Errorf("a second MergeLabels merged %v, want nothing", again)
+	}
+}

@@ -290,20 +290,90 @@ func Scenes(text string) []Span {
 // (eiligst.) …") or fills its line alone ("Der Prinz"); and whose line
 // follows a blank line, a scene heading, a line ending a sentence (. ! ? …
 // or a closing quote or bracket; not a title such as "Mr."), or nothing. The last condition keeps a hard-wrapped
-// novel's "…, said\nElizabeth. She …" from reading as a label. It returns
-// nil when there is none.
+// novel's "…, said\nElizabeth. She …" from reading as a label.
+//
+// Two printed forms name several speakers or set the label in parentheses,
+// and count too, under the same line conditions: a joint label, names
+// joined by ", " and " und " / " and " / " & " ("Kater und Kätzin. Der
+// alberne Tropf!": both speak), and a stage direction that is nothing but
+// a name ("(Bauern unter der Linde.)" before their song). It returns nil
+// when there is none.
 func speakerLabels(text string, ms []Mention) []bool {
 	var out []bool
-	for i, m := range ms {
-		if m.Resolved != "" || !atLineStart(text, m.Start) || !labelEnd(text, m.End) || !afterBreak(text, m.Start) {
-			continue
-		}
+	mark := func(i, j int) {
 		if out == nil {
 			out = make([]bool, len(ms))
 		}
-		out[i] = true
+		for k := i; k <= j; k++ {
+			out[k] = true
+		}
+	}
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Resolved != "" {
+			continue
+		}
+		if p, ok := parenOpen(text, m.Start); ok {
+			if parenClose(text, m.End) && afterBreak(text, p) {
+				mark(i, i)
+			}
+			continue
+		}
+		if !atLineStart(text, m.Start) || !afterBreak(text, m.Start) {
+			continue
+		}
+		// A joint label: the chain of names joined by separators, the last
+		// one ending as a label.
+		j := i
+		for j+1 < len(ms) && ms[j+1].Resolved == "" && jointSep(text[ms[j].End:ms[j+1].Start]) {
+			j++
+		}
+		for ; j >= i; j-- {
+			if labelEnd(text, ms[j].End) {
+				mark(i, j)
+				i = j
+				break
+			}
+		}
 	}
 	return out
+}
+
+// jointSep reports whether s joins two names of a joint speaker label:
+// ", ", " und ", " and ", " & ", " u. " (spaces and tabs only around them).
+func jointSep(s string) bool {
+	t := strings.Trim(s, " \t")
+	switch t {
+	case ",", "und", "and", "&", "u.", ", und", ", and":
+		return t == "," && strings.HasPrefix(s, ",") || s != t
+	}
+	return false
+}
+
+// parenOpen reports whether text[p] follows "(" that opens its line (only
+// spaces and tabs before it, and between it and p), and returns the
+// position of the "(".
+func parenOpen(text string, p int) (int, bool) {
+	q := p
+	for q > 0 && (text[q-1] == ' ' || text[q-1] == '\t') {
+		q--
+	}
+	if q == 0 || text[q-1] != '(' || !atLineStart(text, q-1) {
+		return 0, false
+	}
+	return q - 1, true
+}
+
+// parenClose reports whether text[e:] is an optional "." and then ")" and
+// the line end (spaces and tabs allowed).
+func parenClose(text string, e int) bool {
+	rest := strings.TrimLeft(text[e:], " \t")
+	rest = strings.TrimPrefix(rest, ".")
+	if !strings.HasPrefix(rest, ")") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " \t")
+	return rest == "" || rest[0] == '\n' || rest[0] == '\r'
 }
 
 // labelEnd reports whether a speaker label can end at text[e]: the line

@@ -287,6 +287,35 @@ func TestSpeakerLabels(t *testing.T) {
 	}
 }
 
+// TestJointAndStageLabels: a joint label names several speakers, a stage
+// direction that is only a name is a label, and neither rule fires in
+// running text.
+func TestJointAndStageLabels(t *testing.T) {
+	r, _ := parseRoster(t, "de", testRosterJSON)
+	text := "## Szene 1\nMax und Fritz. Wir gehen!\nLukas. Geht nur.\n" +
+		"## Szene 2\n(Kathrin.)\nSingt ein Lied von Achim.\nLukas: Schön.\n" +
+		"## Szene 3\nAnna, Max & Fritz. Hallo!\nKathrin. Ja?\n" +
+		"## Szene 4\nLukas. Achim und Kathrin sind fort.\n(Achim tritt auf.)\n" +
+		"## Szene 5\nMax und Fritz gehen. Lukas und Kathrin bleiben.\n"
+	g, _, err := extract.Extract(text, extract.Options{Roster: r, Unit: extract.UnitSpec{Kind: extract.UnitScene}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scene 1: the joint label "Max und Fritz." and Lukas speak. Scene 2:
+	// "(Kathrin.)" and Lukas speak; Achim is sung about. Scene 3: Anna,
+	// Max and Fritz jointly, and Kathrin. Scene 4: Lukas alone speaks
+	// ("Achim und Kathrin" do not open a label line; "(Achim tritt auf.)"
+	// is more than a name). Scene 5: no label, every name counts.
+	want := map[string][]int{
+		"fritz–lukas": {1, 5}, "lukas–max": {1, 5}, "fritz–max": {1, 3, 5},
+		"kathrin–lukas": {2, 5},
+		"anna–fritz":    {3}, "anna–max": {3}, "anna–kathrin": {3}, "fritz–kathrin": {3, 5}, "kathrin–max": {3, 5},
+	}
+	if got := edgeUnits(g); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("edges %v,\nwant  %v", got, want)
+	}
+}
+
 func TestLanguage(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Der Junge und die Mutter sind nicht im Haus.", "de"},
