@@ -144,9 +144,15 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 				nextName = names[ni].Start
 			}
 			w := text[p:q]
+			initial := first
 			pr, isPr := rs.pronoun(w, func() bool { return first || afterOpener(text, s.Start, p) })
 			first = false
 			isPr = isPr && !pr.Plural
+			if isPr && pr.Possessive && rs.pack.PluralCues != nil && rs.pluralBefore(s.Start, p) {
+				if _, also := rs.pack.Pronouns[strings.ToLower(w)]; also && rs.pack.Code == "de" && pr.Gender == "f" {
+					isPr = false // "ihre" after "beide Eltern": the plural possessive
+				}
+			}
 			// A possessive and a kinship noun: "seinen Vater", "her sister".
 			if isPr && pr.Possessive && rs.mode == CorefRoles {
 				if ks, ke, k, ok := rs.kinNoun(q, min(s.End, nextName)); ok {
@@ -180,7 +186,11 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 				}
 			}
 			if isPr {
-				if who := rs.antecedent(cur, prev, pr.Gender); who >= 0 {
+				who := rs.antecedent(cur, prev, pr.Gender)
+				if initial && !pr.Possessive {
+					who = rs.continued(prev, pr.Gender, who)
+				}
+				if who >= 0 {
 					out = append(out, Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun})
 					cur = append(cur, referent{who, rs.gender[who]})
 				}
@@ -208,6 +218,40 @@ func (rs *resolver) antecedent(cur, prev []referent, gender string) int {
 		}
 	}
 	return -1
+}
+
+// continued returns the character that a sentence-initial personal
+// pronoun continues: the first referent of the gender in the previous
+// sentence (in German and English main clauses, usually its subject), or
+// fallback when there is none. This is the centering preference of Grosz,
+// Joshi and Weinstein (1995, "Centering: a framework for modeling the
+// local coherence of discourse"): the subject of an utterance ranks first
+// among the centers the next one may continue. "Lukas … macht sich auf
+// die Suche nach seinem Vater. Er geht …": Er is Lukas, not the more
+// recent father.
+func (rs *resolver) continued(prev []referent, gender string, fallback int) int {
+	for _, r := range prev {
+		if r.gender == gender {
+			return r.char
+		}
+	}
+	return fallback
+}
+
+// pluralBefore reports whether a plural cue word (Pack.PluralCues) stands
+// between the start of the clause holding text[p] (the sentence start, or
+// the last ",", ";" or ":" before p) and p.
+func (rs *resolver) pluralBefore(ss, p int) bool {
+	cs := ss
+	if i := strings.LastIndexAny(rs.text[ss:p], ",;:"); i >= 0 {
+		cs = ss + i + 1
+	}
+	for _, w := range strings.FieldsFunc(rs.text[cs:p], func(r rune) bool { return !isWordRune(r) }) {
+		if rs.pack.PluralCues[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // pronoun looks w up in the pronoun table: lower-case, or capitalised as

@@ -14,8 +14,12 @@ import (
 // documentation by hand, sentence by sentence, to the seed episodes: a
 // pronoun goes to the most recent character of its gender in the same
 // sentence, else in the previous one (names and earlier resolved mentions
-// both count as "mentioned"); "sie" is feminine, "ihr…" feminine, "sein…"
-// masculine; "es" and plural "ihnen" are never resolved. With roles, a
+// both count as "mentioned"); a personal pronoun that opens its sentence
+// continues the first character of its gender in the previous sentence
+// (its subject, as centering theory has it); "sie" is feminine, "ihr…"
+// feminine unless a plural cue ("beide", "Eltern", …) stands before it in
+// its clause, "sein…" masculine; "es" and plural "ihnen" are never
+// resolved. With roles, a
 // possessive + kinship noun goes through the roster relationships, and
 // the roster descriptors ("der Junge", "des Jungen", "sein Vater", …)
 // name their character.
@@ -39,11 +43,11 @@ var e01Pronouns = corefReading{
 	12: {"Sie→kathrin", "ihm→achim", "ihre→kathrin"}, // "Sie" opens the sentence: not the formal address
 	13: {"sie→kathrin"},
 	14: {"seinem→lukas"},
-	15: {"Er→lukas", "sein→lukas"},
+	15: {"Er→lukas", "sein→lukas"},   // sentence-initial "Er" continues the first man of 14 (its subject)
 	17: {"seinen→lukas", "er→lukas"}, // "warum er nicht … geblieben ist" is the father: recency picks Lukas
 	18: {"er→lukas"},
 	20: {"ihm→lukas"},
-	21: {"ihn→lukas", "ihre→kathrin"}, // "beide Eltern … auf ihre Weise" is plural: the table reads "ihre" as feminine singular
+	21: {"ihn→lukas"}, // "beide Eltern … auf ihre Weise": "ihre" after the plural cue "beide" is plural, left unresolved
 	25: {"Er→friedrich", "er→friedrich", "seinem→friedrich"},
 }
 
@@ -60,12 +64,12 @@ var e01Roles = corefReading{
 	12: {"Sie→kathrin", "ihm→achim", "ihre→kathrin"},
 	13: {"sie→kathrin"},
 	14: {"seinem→lukas", "Vater→friedrich"},
-	15: {"Er→friedrich", "sein Vater→friedrich"}, // "Er" is Lukas really (the most recent male is the father of 14); Friedrich has no parent, so the descriptor "sein Vater" names him
+	15: {"Er→lukas", "sein→lukas", "Vater→friedrich"}, // "Er" continues the subject of 14 (Lukas), not its more recent "seinem Vater"; then "sein Vater" is Lukas's father
 	17: {"seinen→lukas", "Vater→friedrich", "er→friedrich"},
 	18: {"er→lukas"},
 	19: {"der Junge→lukas"},
 	20: {"ihm→lukas"},
-	21: {"ihn→lukas", "ihre→kathrin"},
+	21: {"ihn→lukas"},
 	25: {"Er→friedrich", "er→friedrich", "seinem→friedrich", "Sohn→lukas"},
 }
 
@@ -98,14 +102,14 @@ var corefWeights = map[string]map[string][]int{
 		"achim–lukas":       {12, 19, 22},
 		"friedrich–kathrin": {20, 26},
 		"friedrich–lukas":   {15, 16, 18, 20, 26},
-		"kathrin–lukas":     {6, 7, 12, 19, 20, 21, 22, 26},
+		"kathrin–lukas":     {6, 7, 12, 19, 20, 22, 26},
 	},
 	"e01/roles": {
 		"achim–kathrin":     {11, 12, 13, 19, 22},
 		"achim–lukas":       {12, 19, 22},
 		"friedrich–kathrin": {6, 20, 26},
-		"friedrich–lukas":   {6, 9, 14, 16, 17, 18, 20, 25, 26},
-		"kathrin–lukas":     {4, 6, 7, 8, 12, 19, 20, 21, 22, 26},
+		"friedrich–lukas":   {6, 9, 14, 15, 16, 17, 18, 20, 25, 26},
+		"kathrin–lukas":     {4, 6, 7, 8, 12, 19, 20, 22, 26},
 	},
 	"e02/pronouns": {
 		"achim–hannah":   {2, 8},

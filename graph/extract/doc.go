@@ -177,9 +177,16 @@
 //     hers, herself, and they, them, their for a character of gender "x")
 //     refers to the most recent character of its gender, looking back
 //     through the mentions of its sentence, then of the previous sentence
-//     (names and earlier resolved mentions alike). The gender is the
+//     (names and earlier resolved mentions alike). One exception: a
+//     personal pronoun that opens its sentence ("Er geht …") continues the
+//     first character of its gender in the previous sentence — in a main
+//     clause usually the subject, the preferred center of centering theory
+//     (Grosz, Joshi & Weinstein 1995) — not the most recent one ("Lukas …
+//     sucht seinen Vater. Er geht …": Lukas). The gender is the
 //     roster's: a character without one is never the referent. German "sie"
-//     and "ihr…" are read as feminine singular (they are also plural), "es"
+//     and "ihr…" are read as feminine singular (they are also plural),
+//     except that "ihr…" after a plural cue of its clause (Pack.PluralCues:
+//     "beide", "Eltern", "alle", …) is plural and left alone; "es"
 //     is left out (mostly expletive), plural "ihnen" is never resolved. A
 //     capitalised pronoun counts only as the first word of a sentence or
 //     after an opening quotation mark: elsewhere "Sie", "Ihr" are the
@@ -198,7 +205,7 @@
 //     "des Jungen"; also with a capital first letter at a sentence start)
 //     makes a "role" mention of it, longest first.
 //
-// Resolution is by recency and gender only, with no syntax: the seed
+// Resolution is by recency, gender and sentence position only, with no parser: the seed
 // tests spell out, sentence by sentence, where it goes right and where a
 // reader would disagree.
 //

@@ -21,6 +21,12 @@ type Pack struct {
 	// pronoun ("seinen Vater", "her sister") to the roster relationship it
 	// names, seen from the possessor.
 	Kinship map[string]Kin
+	// PluralCues are words (lower-case) that make a plural subject or
+	// possessor of their clause ("beide", "Eltern", "alle"): a feminine
+	// possessive that is also the plural one (German "ihr", "ihre", …)
+	// after such a word in the same clause is read as plural and left
+	// unresolved ("dass beide Eltern ihn auf ihre Weise lieben").
+	PluralCues map[string]bool
 
 	rules   *rules    // abbreviations, months and ordinals of the sentence splitter
 	longest int       // the longest pronoun, in bytes
@@ -105,6 +111,7 @@ var (
 			pronouns("f", true, false, "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"),
 			pronouns("", false, true, "ihnen"),
 		),
+		PluralCues: set("beide", "beiden", "alle", "allen", "eltern", "geschwister", "kinder", "leute", "wir", "zwei", "drei", "paar", "ehepaar", "familie"),
 		Kinship: merge(
 			kin("parent", "m", "Vater", "Vaters"),
 			kin("parent", "f", "Mutter"),
