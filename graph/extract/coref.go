@@ -54,6 +54,7 @@ const (
 type referent struct {
 	char   int    // index into matcher.ids
 	gender string // roster gender
+	pos    int    // byte offset of the mention in the text
 }
 
 // resolver resolves pronouns, kinship phrases and descriptors.
@@ -131,7 +132,7 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 			// Names before or at p enter the list of referents.
 			for ni < len(names) && names[ni].Start <= p {
 				if names[ni].End > s.Start {
-					cur = append(cur, referent{rs.index[names[ni].ID], rs.gender[rs.index[names[ni].ID]]})
+					cur = append(cur, referent{rs.index[names[ni].ID], rs.gender[rs.index[names[ni].ID]], names[ni].Start})
 				}
 				ni++
 			}
@@ -156,12 +157,12 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 			// A possessive and a kinship noun: "seinen Vater", "her sister".
 			if isPr && pr.Possessive && rs.mode == CorefRoles {
 				if ks, ke, k, ok := rs.kinNoun(q, min(s.End, nextName)); ok {
-					if who := rs.antecedent(cur, prev, pr.Gender); who >= 0 {
+					if who := rs.antecedent(cur, prev, pr.Gender, -1); who >= 0 {
 						if c := rs.kinTarget(who, k); c >= 0 {
 							out = append(out,
 								Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun},
 								Mention{ID: rs.m.ids[c], Start: ks, End: ke, Resolved: ResolvedRole})
-							cur = append(cur, referent{who, rs.gender[who]}, referent{c, rs.gender[c]})
+							cur = append(cur, referent{who, rs.gender[who], p}, referent{c, rs.gender[c], ks})
 							p = ke
 							continue
 						}
@@ -180,26 +181,30 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 				if best >= 0 {
 					c := buf[best]
 					out = append(out, Mention{ID: rs.m.ids[c.char], Start: c.start, End: c.end, Resolved: ResolvedRole})
-					cur = append(cur, referent{c.char, rs.gender[c.char]})
+					cur = append(cur, referent{c.char, rs.gender[c.char], c.start})
 					p = c.end
 					continue
 				}
 			}
 			if isPr {
-				who := rs.antecedent(cur, prev, pr.Gender)
+				clause := -1 // a personal pronoun is not its own clause's earlier character
+				if !pr.Possessive && !pr.Reflexive {
+					clause = clauseStart(text, s.Start, p)
+				}
+				who := rs.antecedent(cur, prev, pr.Gender, clause)
 				if initial && !pr.Possessive {
 					who = rs.continued(prev, pr.Gender, who)
 				}
 				if who >= 0 {
 					out = append(out, Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun})
-					cur = append(cur, referent{who, rs.gender[who]})
+					cur = append(cur, referent{who, rs.gender[who], p})
 				}
 			}
 			p = q
 		}
 		// Names at the end of the sentence.
 		for ni < len(names) && names[ni].Start < s.End {
-			cur = append(cur, referent{rs.index[names[ni].ID], rs.gender[rs.index[names[ni].ID]]})
+			cur = append(cur, referent{rs.index[names[ni].ID], rs.gender[rs.index[names[ni].ID]], names[ni].Start})
 			ni++
 		}
 		prev = cur
@@ -209,9 +214,18 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 
 // antecedent returns the character of the most recent referent of the
 // gender in the current sentence, else in the previous one, or -1.
-func (rs *resolver) antecedent(cur, prev []referent, gender string) int {
-	for _, list := range [][]referent{cur, prev} {
+// Referents of the current sentence at or after clause (a byte offset; -1
+// for none) are passed over: a personal pronoun does not refer to a
+// character named earlier in its own clause — were they the same, the
+// text would say "sich", "himself" (Chomsky's binding principle B, read
+// on clauses cut at punctuation: "Kathrins Sorge wächst, doch Dr. Winter
+// beruhigt sie": sie is Kathrin, not Dr. Winter).
+func (rs *resolver) antecedent(cur, prev []referent, gender string, clause int) int {
+	for li, list := range [][]referent{cur, prev} {
 		for i := len(list) - 1; i >= 0; i-- {
+			if li == 0 && clause >= 0 && list[i].pos >= clause {
+				continue
+			}
 			if list[i].gender == gender {
 				return list[i].char
 			}
@@ -236,6 +250,16 @@ func (rs *resolver) continued(prev []referent, gender string, fallback int) int 
 		}
 	}
 	return fallback
+}
+
+// clauseStart returns the start of the clause holding text[p]: just after
+// the last ",", ";", ":" or dash between the sentence start ss and p, or ss.
+func clauseStart(text string, ss, p int) int {
+	if i := strings.LastIndexAny(text[ss:p], ",;:–—"); i >= 0 {
+		_, sz := utf8.DecodeRuneInString(text[ss+i:])
+		return ss + i + sz
+	}
+	return ss
 }
 
 // pluralBefore reports whether a plural cue word (Pack.PluralCues) stands

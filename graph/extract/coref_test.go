@@ -14,7 +14,8 @@ import (
 // documentation by hand, sentence by sentence, to the seed episodes: a
 // pronoun goes to the most recent character of its gender in the same
 // sentence, else in the previous one (names and earlier resolved mentions
-// both count as "mentioned"); a personal pronoun that opens its sentence
+// both count as "mentioned"), never to one named earlier in its own clause
+// if it is a personal (not possessive, not reflexive) pronoun; a personal pronoun that opens its sentence
 // continues the first character of its gender in the previous sentence
 // (its subject, as centering theory has it); "sie" is feminine, "ihr…"
 // feminine unless a plural cue ("beide", "Eltern", …) stands before it in
@@ -77,7 +78,7 @@ var e01Roles = corefReading{
 // in a sentence that names its character already, so the weights are those
 // of --coref none.
 var e02Pronouns = corefReading{
-	4:  {"sie→hannah"}, // "Dr. Winter beruhigt sie": Kathrin really; the most recent woman is Dr. Winter
+	4:  {"sie→kathrin"}, // "Kathrins Sorge wächst, doch Dr. Winter beruhigt sie": Dr. Winter is named in sie's own clause, so the most recent woman before it
 	5:  {"er→lukas", "ihr→hannah", "seinem→lukas"},
 	6:  {"ihr→kathrin", "ihrer→kathrin"},
 	9:  {"seine→achim"},
@@ -86,7 +87,7 @@ var e02Pronouns = corefReading{
 
 // e02Roles adds "seinem Vater" (Lukas's father) to e02Pronouns.
 var e02Roles = corefReading{
-	4:  {"sie→hannah"},
+	4:  {"sie→kathrin"},
 	5:  {"er→lukas", "ihr→hannah", "seinem→lukas", "Vater→friedrich"},
 	6:  {"ihr→kathrin", "ihrer→kathrin"},
 	9:  {"seine→achim"},
@@ -274,6 +275,13 @@ func TestCorefRules(t *testing.T) {
 		{"English he/her", "Anna met Ben. He smiled at her.", extract.CorefPronouns, true, []string{"He→ben", "her→anna"}},
 		{"English singular they for gender x", "Sam came in. They sat down.", extract.CorefPronouns, true, []string{"They→sam"}},
 		{"English kinship", "Anna waited for her husband.", extract.CorefRoles, true, []string{"her→anna", "husband→ben"}},
+		{"sentence-initial pronoun continues the subject", "Ben sucht Dora und Anna. Sie lacht.", extract.CorefPronouns, false, []string{"Sie→dora"}},
+		{"mid-sentence pronoun takes the most recent", "Ben sucht Dora und Anna, doch sie lacht.", extract.CorefPronouns, false, []string{"sie→anna"}},
+		{"not a character of its own clause", "Annas Sorge wächst, doch Dora beruhigt sie.", extract.CorefPronouns, false, []string{"sie→anna"}},
+		{"possessives may name their clause's subject", "Dora ruft ihre Katze.", extract.CorefPronouns, false, []string{"ihre→dora"}},
+		{"ihr after a plural cue stays plural", "Ben weiß, dass beide Eltern ihre Arbeit lieben.", extract.CorefPronouns, false, nil},
+		{"English reflexives bind in their clause", "Anna met Ben. Ben blamed himself.", extract.CorefPronouns, true, []string{"himself→ben"}},
+		{"English object pronoun skips its clause", "Ben met Anna. Anna thanked him.", extract.CorefPronouns, true, []string{"him→ben"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

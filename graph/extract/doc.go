@@ -182,7 +182,12 @@
 //     first character of its gender in the previous sentence — in a main
 //     clause usually the subject, the preferred center of centering theory
 //     (Grosz, Joshi & Weinstein 1995) — not the most recent one ("Lukas …
-//     sucht seinen Vater. Er geht …": Lukas). The gender is the
+//     sucht seinen Vater. Er geht …": Lukas). And a personal pronoun
+//     (not a possessive, not a reflexive such as "himself") never refers
+//     to a character named earlier in its own clause — the clause cut at
+//     "," ";" ":" or a dash — since the text would then say "sich" or
+//     "himself" (binding principle B): in "Kathrins Sorge wächst, doch Dr.
+//     Winter beruhigt sie", sie is Kathrin. The gender is the
 //     roster's: a character without one is never the referent. German "sie"
 //     and "ihr…" are read as feminine singular (they are also plural),
 //     except that "ihr…" after a plural cue of its clause (Pack.PluralCues:

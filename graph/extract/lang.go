@@ -56,6 +56,10 @@ type Pronoun struct {
 	// Possessive is true for possessive determiners ("seinen", "her"),
 	// which may open a kinship phrase.
 	Possessive bool
+	// Reflexive pronouns ("himself", "herself") refer to the subject of
+	// their own clause, so the clause rule of resolution does not apply to
+	// them; "hers" is read the same way ("she kept hers").
+	Reflexive bool
 }
 
 // Kin is the relationship a kinship noun names, from the possessor to the
@@ -72,6 +76,15 @@ func pronouns(gender string, possessive, plural bool, words ...string) map[strin
 	m := make(map[string]Pronoun, len(words))
 	for _, w := range words {
 		m[w] = Pronoun{Gender: gender, Possessive: possessive, Plural: plural}
+	}
+	return m
+}
+
+// reflexive marks the pronouns of m as Reflexive.
+func reflexive(m map[string]Pronoun) map[string]Pronoun {
+	for w, p := range m {
+		p.Reflexive = true
+		m[w] = p
 	}
 	return m
 }
@@ -134,11 +147,14 @@ var (
 		Code:   "en",
 		Quotes: [][2]string{{"“", "”"}, {"‘", "’"}, {"\"", "\""}, {"'", "'"}},
 		Pronouns: merge(
-			pronouns("m", false, false, "he", "him", "himself"),
+			pronouns("m", false, false, "he", "him"),
+			reflexive(pronouns("m", false, false, "himself")),
 			pronouns("m", true, false, "his"),
-			pronouns("f", false, false, "she", "herself", "hers"),
+			pronouns("f", false, false, "she"),
+			reflexive(pronouns("f", false, false, "herself", "hers")),
 			pronouns("f", true, false, "her"),
-			pronouns("x", false, false, "they", "them", "themself"),
+			pronouns("x", false, false, "they", "them"),
+			reflexive(pronouns("x", false, false, "themself")),
 			pronouns("x", true, false, "their"),
 		),
 		Kinship: merge(
