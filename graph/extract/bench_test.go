@@ -3,8 +3,15 @@ package extract_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/extract"
@@ -140,7 +147,8 @@ func generatedRoster(t testing.TB, n int, extra ...roster.Character) *roster.Ros
 
 // BenchmarkExtractUnits is the whole pipeline on the novel with its cast
 // (testdata/pride-roster.json: 41 characters, 100 name forms) for each
-// unit and coreference mode and the speech layer. MB/s is bytes of the
+// unit and coreference mode and the speech layer, in memory (Extract) and
+// for some, streamed (ExtractReader, "-stream"). MB/s is bytes of the
 // novel per second; MB/cpu-s per CPU second of the process.
 func BenchmarkExtractUnits(b *testing.B) {
 	text := readNovel(b)
@@ -149,18 +157,23 @@ func BenchmarkExtractUnits(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name  string
-		unit  string
-		coref extract.Coref
+		name   string
+		unit   string
+		coref  extract.Coref
+		stream bool // ExtractReader from a strings.Reader
 	}{
-		{"sentence", "sentence", extract.CorefNone},
-		{"paragraph", "paragraph", extract.CorefNone},
-		{"scene", "scene", extract.CorefNone},
-		{"window15", "window:15", extract.CorefNone},
-		{"sentence-pronouns", "sentence", extract.CorefPronouns},
-		{"sentence-roles", "sentence", extract.CorefRoles},
-		{"paragraph-roles", "paragraph", extract.CorefRoles},
-		{"speech-pronouns", "speech", extract.CorefPronouns},
+		{"sentence", "sentence", extract.CorefNone, false},
+		{"paragraph", "paragraph", extract.CorefNone, false},
+		{"scene", "scene", extract.CorefNone, false},
+		{"window15", "window:15", extract.CorefNone, false},
+		{"sentence-pronouns", "sentence", extract.CorefPronouns, false},
+		{"sentence-roles", "sentence", extract.CorefRoles, false},
+		{"paragraph-roles", "paragraph", extract.CorefRoles, false},
+		{"speech-pronouns", "speech", extract.CorefPronouns, false},
+		{"sentence-stream", "sentence", extract.CorefNone, true},
+		{"paragraph-stream", "paragraph", extract.CorefNone, true},
+		{"window15-stream", "window:15", extract.CorefNone, true},
+		{"sentence-roles-stream", "sentence", extract.CorefRoles, true},
 	} {
 		opt := extract.Options{Roster: r, Coref: tc.coref}
 		if tc.unit == "speech" {
@@ -174,7 +187,12 @@ func BenchmarkExtractUnits(b *testing.B) {
 			var g *graph.Graph
 			cpu0, n := cpuSeconds(), 0
 			for b.Loop() {
-				if g, _, err = extract.Extract(text, opt); err != nil {
+				if tc.stream {
+					g, _, err = extract.ExtractReader(strings.NewReader(text), opt)
+				} else {
+					g, _, err = extract.Extract(text, opt)
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 				n++
@@ -188,5 +206,111 @@ func BenchmarkExtractUnits(b *testing.B) {
 			b.ReportMetric(float64(g.Episode.Units), "units")
 			b.ReportMetric(float64(len(g.Edges)), "edges")
 		})
+	}
+}
+
+// repeatReader reads text n times over without holding n copies.
+type repeatReader struct {
+	text string
+	n    int
+	off  int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p, r.text[r.off:])
+	if r.off += k; r.off == len(r.text) {
+		r.off, r.n = 0, r.n-1
+	}
+	return k, nil
+}
+
+// peakHeap runs f while sampling the bytes of live and not yet collected
+// heap objects (runtime/metrics) every half millisecond, with the garbage
+// collector's target lowered to 10 % (GOGC=10) so that the samples stay
+// close to the live heap; it returns the highest sample, in MB.
+func peakHeap(f func()) float64 {
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak atomic.Uint64
+	read := func() {
+		metrics.Read(sample)
+		if v := sample[0].Value.Uint64(); v > peak.Load() {
+			peak.Store(v)
+		}
+	}
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(500 * time.Microsecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				read()
+			}
+		}
+	}()
+	f()
+	read()
+	close(done)
+	<-stopped
+	return float64(peak.Load()) / 1e6
+}
+
+// BenchmarkExtractMemory extracts the novel repeated 1, 4, 16 and 64 times
+// (0.74, 3.0, 11.8 and 47.2 MB) with its cast, sentence units, in memory
+// (Extract: the text is a string) and streamed (ExtractReader from a
+// reader that repeats the novel), and reports the peak heap
+// ("peak-heap-MB", see peakHeap), the size of the graph's JSON
+// ("graph-MB") and the unit numbers its edges list ("edge-units"). Run
+// with -benchtime 1x. Streamed, the peak heap should grow only with the
+// graph: the unit numbers of every edge are kept (graph.Edge.Units, the
+// weight's evidence), the evidence texts are capped (DefaultMaxEvidence
+// per edge).
+func BenchmarkExtractMemory(b *testing.B) {
+	text := readNovel(b)
+	r, _, err := roster.Load("testdata/pride-roster.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, k := range []int{1, 4, 16, 64} {
+		for _, mode := range []string{"memory", "stream"} {
+			b.Run(fmt.Sprintf("x%d/%s", k, mode), func(b *testing.B) {
+				b.SetBytes(int64(k * len(text)))
+				var g *graph.Graph
+				var peak float64
+				for b.Loop() {
+					var err error
+					peak = peakHeap(func() {
+						if mode == "stream" {
+							g, _, err = extract.ExtractReader(&repeatReader{text: text, n: k}, extract.Options{Roster: r})
+							return
+						}
+						g, _, err = extract.Extract(strings.Repeat(text, k), extract.Options{Roster: r})
+					})
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				js, err := json.Marshal(g)
+				if err != nil {
+					b.Fatal(err)
+				}
+				units := 0
+				for _, e := range g.Edges {
+					units += len(e.Units)
+				}
+				b.ReportMetric(peak, "peak-heap-MB")
+				b.ReportMetric(float64(len(js))/1e6, "graph-MB")
+				b.ReportMetric(float64(units), "edge-units")
+			})
+		}
 	}
 }

@@ -157,11 +157,12 @@
 //     no mention may overlap one.
 //
 // Matching is linear in the text and does not grow with the number of
-// forms: the forms are kept in a trie whose steps are words (and the
-// separators between them), the text is scanned once, and at each word start
-// one map look-up per word of the longest form that could match there is
-// made — one for the many words that begin no form, and no more for the
-// hundreds of forms that may share a title such as "Mr.".
+// forms: an Aho–Corasick automaton (github.com/coregx/ahocorasick) over
+// the forms' first words finds, in one pass over the bytes, every place
+// where one occurs; at those that are word starts the forms are read on
+// through a trie whose steps are words (and the separators between them),
+// one map look-up per word of the longest form that could match there, no
+// more for the hundreds of forms that may share a title such as "Mr.".
 //
 // Roster descriptors ("der Junge") are never matched as names; coreference
 // uses them (roles).
@@ -280,7 +281,9 @@
 //
 // # Limits
 //
-// The whole text is held in memory (as a string) while it is extracted;
-// memory beyond it grows with the mentions, the graph and the evidence
-// kept, not with the number of forms.
+// Extract holds the whole text in memory (as a string) while it is
+// extracted; ExtractReader reads it in chunks and holds the graph, its
+// evidence and one chunk (see there for the texts it must hold whole).
+// Memory beyond that grows with the graph and the evidence kept (every
+// edge lists all its units), not with the number of forms.
 package extract

@@ -65,22 +65,9 @@ type Options struct {
 // and the caller adds the file name.
 func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	r := opt.Roster
-	if r == nil {
-		return nil, nil, errors.New("extract: Options.Roster is nil")
-	}
-	if opt.Unit.Kind == UnitTEI {
-		return nil, nil, errors.New("extract: the tei unit reads TEI XML; use ExtractTEI")
-	}
-	if opt.Unit.Kind == UnitWindow && (opt.Unit.N < 1 || opt.Unit.N > MaxWindow) {
-		return nil, nil, fmt.Errorf("extract: window size %d is outside [1, %d]", opt.Unit.N, MaxWindow)
-	}
-	layer, err := ParseLayer(opt.Layer)
+	speechLayer, err := checkOptions(opt)
 	if err != nil {
-		return nil, nil, fmt.Errorf("extract: %w", err)
-	}
-	speechLayer := layer == LayerSpeech
-	if speechLayer && opt.Unit.Kind != UnitSentence {
-		return nil, nil, fmt.Errorf("extract: the speech layer counts speeches; it takes no unit %q", opt.Unit)
+		return nil, nil, err
 	}
 	if err := CheckUTF8(text); err != nil {
 		return nil, nil, err
@@ -173,17 +160,45 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	return g, warnings, nil
 }
 
+// checkOptions returns the errors of Options that Extract and
+// ExtractReader report before reading the text, and whether the layer is
+// the speech layer.
+func checkOptions(opt Options) (speechLayer bool, err error) {
+	if opt.Roster == nil {
+		return false, errors.New("extract: Options.Roster is nil")
+	}
+	if opt.Unit.Kind == UnitTEI {
+		return false, errors.New("extract: the tei unit reads TEI XML; use ExtractTEI")
+	}
+	if opt.Unit.Kind == UnitWindow && (opt.Unit.N < 1 || opt.Unit.N > MaxWindow) {
+		return false, fmt.Errorf("extract: window size %d is outside [1, %d]", opt.Unit.N, MaxWindow)
+	}
+	layer, err := ParseLayer(opt.Layer)
+	if err != nil {
+		return false, fmt.Errorf("extract: %w", err)
+	}
+	speechLayer = layer == LayerSpeech
+	if speechLayer && opt.Unit.Kind != UnitSentence {
+		return false, fmt.Errorf("extract: the speech layer counts speeches; it takes no unit %q", opt.Unit)
+	}
+	return speechLayer, nil
+}
+
 // CheckUTF8 returns an error naming the byte offset, line and column of
 // the first invalid UTF-8 byte of text, or nil.
-func CheckUTF8(text string) error {
+func CheckUTF8(text string) error { return checkUTF8(text, 0, 1) }
+
+// checkUTF8 is CheckUTF8 for a part of a text that starts at byte offset
+// off, at the beginning of line number line.
+func checkUTF8(text string, off, line int) error {
 	if utf8.ValidString(text) {
 		return nil
 	}
-	line, col := 1, 1
+	col := 1
 	for i := 0; i < len(text); {
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && sz == 1 {
-			return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d, column %d)", i, line, col)
+			return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d, column %d)", off+i, line, col)
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -202,6 +217,9 @@ type builder struct {
 	m     *matcher
 	r     *roster.Roster
 	maxEv int // < 0: no evidence
+	// unitBase is added to the unit numbers of run: the number of units
+	// of the text before b.text (ExtractReader; 0 for Extract).
+	unitBase int
 
 	// labels marks the mentions that are speaker labels (scene units
 	// only; nil otherwise): a unit that has any counts only those.
@@ -233,7 +251,7 @@ func (b *builder) run(units []Span, mentions []Mention) {
 	var present []int // distinct characters of the unit, in first-mention order
 	mi := 0
 	for ui, u := range units {
-		unit := ui + 1
+		unit := b.unitBase + ui + 1
 		// Mentions never cross unit ends, and units leave out only
 		// whitespace, so each mention lies inside one unit.
 		for mi < len(mentions) && mentions[mi].Start < u.Start {

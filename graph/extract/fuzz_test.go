@@ -12,8 +12,9 @@ import (
 	"github.com/relgraph/relgraph/graph/roster"
 )
 
-// FuzzExtract runs Extract, Sentences and FindMentions on arbitrary text
-// with one of three rosters (the seed's, the German test roster with its
+// FuzzExtract runs Extract, ExtractReader (which must give the same
+// graph), Sentences and FindMentions on arbitrary text with one of three
+// rosters (the seed's, the German test roster with its
 // odd forms and Exclude phrases, the English one) and checks that nothing
 // panics and every result keeps its invariants. Crashers are kept in
 // testdata/fuzz/FuzzExtract and replayed by every `go test`.
@@ -62,6 +63,17 @@ func FuzzExtract(f *testing.F) {
 		}
 		if err := g.Validate(); err != nil {
 			t.Fatal(err)
+		}
+
+		// Streamed with the smallest chunks: the same graph.
+		restore := extract.SetChunkSize(1)
+		gs, _, err := extract.ExtractReader(strings.NewReader(text), extract.Options{Roster: r})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := graphJSON(t, gs), graphJSON(t, g); a != b {
+			t.Fatalf("ExtractReader's graph differs from Extract's:\n%s", firstDiff(a, b))
 		}
 
 		// Mentions: ordered, disjoint, each a whole word of the NFC text.

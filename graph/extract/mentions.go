@@ -2,12 +2,15 @@ package extract
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
+	ac "github.com/coregx/ahocorasick"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/relgraph/relgraph/graph/roster"
@@ -46,10 +49,19 @@ func FindMentions(text string, r *roster.Roster) []Mention {
 // "Dr. Achim Kreutzer" is "Dr" ". " "Achim" " " "Kreutzer"; "(Ede)" is
 // lead "(", "Ede", trail ")".
 //
-// The trie has one edge per (separator, word) step, so a scan at a word
+// The trie has one edge per (separator, word) step, so a walk from a word
 // start does one map look-up per word of the longest form that could match
-// there — one for most words, which begin no form — whatever the number of
-// forms, and forms sharing a title ("Mr", "Dr") cost nothing extra.
+// there, whatever the number of forms, and forms sharing a title ("Mr",
+// "Dr") cost nothing extra.
+//
+// Which word starts to walk from is found by an Aho–Corasick automaton
+// (github.com/coregx/ahocorasick) over the distinct first words of the
+// forms: one pass over the bytes of the text, independent of the number of
+// forms, reports every place where a first word occurs (trie.scan), and
+// only those that are word starts are walked. The library's own tests are
+// in ahocorasick_lib_test.go: they show why the matcher asks for all
+// overlapping occurrences (FindAllOverlapping) instead of iterating Find,
+// which in v0.3.1 can skip an occurrence in either match mode.
 
 // trie indexes forms word by word.
 type trie struct {
@@ -63,6 +75,13 @@ type trie struct {
 	// lengths (capped at 63) of the words in root.
 	first [256]bool
 	lens  uint64
+
+	// heads holds the first word of every form (after its leading
+	// separator, if any); starts finds their occurrences in a text. Built
+	// by sort, nil when there is no form (or the library failed to build it:
+	// scan then visits every word start).
+	heads  map[string]bool
+	starts *ac.Automaton
 }
 
 type tkey struct {
@@ -82,7 +101,7 @@ type term struct {
 }
 
 func newTrie() *trie {
-	return &trie{root: map[string]int32{}, next: map[tkey]int32{}, nodes: make([]tnode, 1)}
+	return &trie{root: map[string]int32{}, next: map[tkey]int32{}, nodes: make([]tnode, 1), heads: map[string]bool{}}
 }
 
 // add indexes form. A form without any word rune is never matched.
@@ -93,6 +112,7 @@ func (t *trie) add(form string, char int) {
 		return
 	}
 	node := t.child(0, lead, w)
+	t.heads[w] = true
 	var trail string
 	for rest != "" {
 		var sep string
@@ -142,8 +162,19 @@ func (t *trie) step(node int32, sep, word string) (int32, bool) {
 	return c, ok
 }
 
-// sort makes the order of look-ups independent of the roster's order.
+// sort makes the order of look-ups independent of the roster's order, and
+// builds the automaton of the first words. It must be called after the
+// last add and before scan.
 func (t *trie) sort() {
+	t.starts = nil
+	if len(t.heads) > 0 {
+		// Sorted for determinism; FindAllOverlapping reports every
+		// occurrence whatever the order.
+		words := slices.Sorted(maps.Keys(t.heads))
+		if a, err := ac.NewBuilder().AddStrings(words).Build(); err == nil {
+			t.starts = a
+		} // else (it fails only without patterns) scan visits every word
+	}
 	for i := range t.nodes {
 		slices.SortFunc(t.nodes[i].ends, func(a, b term) int {
 			return cmp.Or(strings.Compare(a.form, b.form), cmp.Compare(a.char, b.char))
@@ -153,6 +184,48 @@ func (t *trie) sort() {
 }
 
 func (t *trie) empty() bool { return len(t.nodes) == 1 }
+
+// scan calls f, in text order, at every word start p of text where the
+// first word of a form (after its leading separator) occurs (as a prefix of the word text[p:q]: the walk
+// decides whether a form matches there); f returns where to continue (at
+// least q). The occurrences come from the automaton, all of them,
+// overlapping ones included; those inside a word are skipped.
+func (t *trie) scan(text string, f func(p, q int) int) {
+	if t.starts == nil {
+		if len(t.heads) > 0 {
+			wordStarts(text, f)
+		}
+		return
+	}
+	// Block by block, each ending after a "\n" (no first word holds one),
+	// so that the list of occurrences stays small in a long text.
+	var starts []int
+	pos := 0
+	for bs := 0; bs < len(text); {
+		be := len(text)
+		if bs+scanBlock < len(text) {
+			if i := strings.IndexByte(text[bs+scanBlock:], '\n'); i >= 0 {
+				be = bs + scanBlock + i + 1
+			}
+		}
+		block := text[bs:be]
+		starts = starts[:0]
+		for _, m := range t.starts.FindAllOverlapping(unsafe.Slice(unsafe.StringData(block), len(block))) {
+			starts = append(starts, bs+m.Start)
+		}
+		slices.Sort(starts)
+		for i, p := range starts {
+			if p < pos || (i > 0 && p == starts[i-1]) || wordBefore(text, p) {
+				continue
+			}
+			pos = f(p, wordEnd(text, p))
+		}
+		bs = be
+	}
+}
+
+// scanBlock is the size from which scan cuts a text into blocks, in bytes.
+var scanBlock = 1 << 20
 
 // splitWord splits s after its leading run of word runes.
 func splitWord(s string) (word, rest string) {
@@ -477,11 +550,7 @@ func (m *matcher) find(text string) []Mention {
 	var out []Mention
 	var buf []match
 	from := 0 // end of the last mention
-	noLeads := len(m.forms.leads) == 0
-	wordStarts(text, func(p, q int) int {
-		if noLeads && !m.forms.first[text[p]] {
-			return q // no form starts with this byte (the same test as step's, without the calls)
-		}
+	m.forms.scan(text, func(p, q int) int {
 		buf = m.candidates(m.forms, text, p, q, from, true, buf[:0])
 		best := -1
 		for i, c := range buf {
@@ -517,7 +586,7 @@ func longer(a, b match) bool {
 func (m *matcher) excluded(text string) []Span {
 	var spans []Span
 	var buf []match
-	wordStarts(text, func(p, q int) int {
+	m.exclude.scan(text, func(p, q int) int {
 		buf = m.candidates(m.exclude, text, p, q, 0, false, buf[:0])
 		for _, c := range buf {
 			spans = append(spans, Span{c.start, c.end})

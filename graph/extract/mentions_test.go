@@ -172,3 +172,63 @@ func TestFindMentionsLargeRoster(t *testing.T) {
 		t.Errorf("got %d mentions, want %d\n got %v\nwant %v", len(got), len(want), got, want)
 	}
 }
+
+// overlapRosterJSON has forms whose first words overlap and nest: "Anna"
+// is a prefix of "Annabelle", "nabel" lies inside "Annabelle" and ends
+// before it, "Anna Lena" extends "Anna", "ANNEMARIE" ends with "MARIE".
+// The automaton that finds candidate places reports all of them
+// (ahocorasick_lib_test.go); these cases check that a shorter form never
+// hides a longer one and that no place inside a word is taken.
+const overlapRosterJSON = `{
+  "format": "relgraph/roster@1",
+  "lang": "de",
+  "characters": [
+    {"id": "annabelle", "name": "Annabelle"},
+    {"id": "anna", "name": "Anna"},
+    {"id": "annalena", "name": "Anna Lena"},
+    {"id": "belle", "name": "Belle"},
+    {"id": "nabel", "name": "nabel"},
+    {"id": "annemarie", "name": "ANNEMARIE"},
+    {"id": "marie", "name": "MARIE"}
+  ]
+}`
+
+func TestFindMentionsOverlappingForms(t *testing.T) {
+	r, _ := parseRoster(t, "overlap", overlapRosterJSON)
+	for _, tc := range []struct {
+		text string
+		want []m // by the package rules: whole words, longest form first
+	}{
+		{"Annabelle und Anna.", []m{{"annabelle", "Annabelle"}, {"anna", "Anna"}}},
+		{"Anna Lena, Anna, Annabelle", []m{{"annalena", "Anna Lena"}, {"anna", "Anna"}, {"annabelle", "Annabelle"}}},
+		{"Annabelles Hut, Annas Hut", []m{{"annabelle", "Annabelles"}, {"anna", "Annas"}}},
+		{"Annabellen und Annan", nil},
+		{"der nabel, Belle", []m{{"nabel", "nabel"}, {"belle", "Belle"}}},
+		{"ANNEMARIE, MARIE, XANNEMARIE", []m{{"annemarie", "ANNEMARIE"}, {"marie", "MARIE"}}},
+		{"Anna\nLena", []m{{"anna", "Anna"}}},
+	} {
+		got := mentionsOf(tc.text, extract.FindMentions(tc.text, r))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("FindMentions(%q)\n got %v\nwant %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindMentionsBlocks checks that scanning a text in small blocks (cut
+// after line breaks) finds the same mentions as in one block.
+func TestFindMentionsBlocks(t *testing.T) {
+	de, _ := parseRoster(t, "test-de", testRosterJSON)
+	text := strings.Repeat("Dr. Achim Kreutzer und Kathrin.\nLukas’ Vater, Eduard (Ede)\n\nJu\u0308rgen, In aller Freundschaft, Lukas-Klinik, Achims Rede. ", 50)
+	want := extract.FindMentions(text, de)
+	if len(want) < 300 {
+		t.Fatalf("%d mentions: the text should have 350", len(want))
+	}
+	for _, size := range []int{1, 7, 100, 1000} {
+		restore := extract.SetScanBlock(size)
+		got := extract.FindMentions(text, de)
+		restore()
+		if !slices.Equal(got, want) {
+			t.Errorf("blocks of %d: %d mentions, want %d", size, len(got), len(want))
+		}
+	}
+}

@@ -116,6 +116,21 @@ func splitSentences(text string, ru *rules, ms []Mention) []Span {
 // from (len(text) if none) and the offset after it (-1 if none).
 func nextLineBreak(text string, from int) (end, next int) {
 	for i := from; i < len(text); i++ {
+		// Skip 8 bytes at a time while none is below 0x0E (\n, \v, \f, \r)
+		// or at least 0xC0 (0xC2, 0xE2): tests on a 64-bit word, the
+		// "has less than" and top-two-bits tricks of Anderson's Bit
+		// Twiddling Hacks.
+		for i+8 <= len(text) {
+			w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			if (w-0x0E0E0E0E0E0E0E0E)&^w&0x8080808080808080|w&(w<<1)&0x8080808080808080 != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
 		if !lineBreakByte[c] {
 			continue

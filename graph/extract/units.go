@@ -109,9 +109,13 @@ func hasBlankLine(text string) bool {
 // between two lines of text (such as the seed synopses) each line break
 // ends a paragraph. Spans are trimmed of surrounding whitespace, empty ones
 // dropped, in text order.
-func Paragraphs(text string) []Span {
+func Paragraphs(text string) []Span { return paragraphs(text, hasBlankLine(text)) }
+
+// paragraphs implements Paragraphs; byBlank tells whether the whole text
+// (of which text may be a part) has a blank line between two lines.
+func paragraphs(text string, byBlank bool) []Span {
 	var out []Span
-	if !hasBlankLine(text) {
+	if !byBlank {
 		lines(text, func(l line) bool {
 			out = appendTrimmed(out, text, l.start, l.end)
 			return true

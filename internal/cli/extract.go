@@ -31,6 +31,9 @@ type extractOptions struct {
 	Split string
 	// Layer is the --layer value: cooccurrence or speech.
 	Layer string
+	// MergeLabels is --merge-labels: with --unit tei, speakers printed
+	// under one label are one character (extract.Play.MergeLabels).
+	MergeLabels bool
 
 	rosterGiven bool // --roster was on the command line
 }
@@ -57,7 +60,9 @@ Interaction units (--unit):
               "Szene 3", "Scene 3", "Erster Auftritt", "2. Akt", INT./EXT.
   tei         a DraCor TEI play (.xml): one per <div> with <sp> children in
               which both speak; characters are the who ids; without --roster
-              the cast comes from the TEI particDesc
+              the cast comes from the TEI particDesc. --merge-labels makes
+              speakers printed under one label one character ("Stimme" for
+              nine DraCor ids in Faust): the network a printed text can reach
 
 --lang de|en chooses the language pack (abbreviations, possessives, pronoun
 and kinship tables); the default is the roster's lang, else the language
@@ -102,6 +107,7 @@ every other speaker of its scene, in prose the speaker of the previous speech
 	f.StringVar(&o.Coref, "coref", "none", "coreference: none, pronouns or roles")
 	f.StringVar(&o.Split, "split", "", "write one graph per `chapter|scene` to the directory -o DIR")
 	f.StringVar(&o.Layer, "layer", "cooccurrence", "cooccurrence (undirected) or speech (directed: who speaks to or about whom)")
+	f.BoolVar(&o.MergeLabels, "merge-labels", false, "with --unit tei: one character for the speakers printed under one label")
 	return c
 }
 
@@ -142,6 +148,9 @@ func (o *extractOptions) run(path string) error {
 	} else if ext := strings.ToLower(filepath.Ext(o.Output)); o.Output != "" && o.Output != "-" && ext != ".json" {
 		return usagef("-o %s: extract writes relgraph JSON; give a .json file name", o.Output)
 	}
+	if o.MergeLabels && unit.Kind != extract.UnitTEI {
+		return usagef("--merge-labels reads the speaker labels of a TEI play: use it with --unit tei")
+	}
 	if o.From != "" && o.From != "text" {
 		return usagef("--from %s: extract reads an episode text, or a TEI play with --unit tei; convert graph files with relgraph convert", o.From)
 	}
@@ -160,15 +169,17 @@ func (o *extractOptions) run(path string) error {
 		return fmt.Errorf("%s: unknown file type %q (want an episode text .txt or .md, or a TEI play .xml with --unit tei)", path, filepath.Ext(path))
 	}
 	name := path
-	var data []byte
 	if path == "-" {
 		name = "<stdin>"
-		data, err = io.ReadAll(o.s.In)
-	} else {
-		data, err = os.ReadFile(path)
 	}
-	if err != nil {
-		return err
+	// A plain text without --split is streamed (extract.ExtractReader):
+	// memory holds the graph and its evidence, not the text. A TEI play
+	// and a text to split are read whole.
+	var data []byte
+	if unit.Kind == extract.UnitTEI || o.Split != "" {
+		if data, err = readInput(path, o.s.In); err != nil {
+			return err
+		}
 	}
 	maxEv := o.MaxEvidence
 	if maxEv == 0 {
@@ -187,7 +198,14 @@ func (o *extractOptions) run(path string) error {
 				return err
 			}
 		}
-		g, warnings, err := extract.ExtractTEI(name, data, extract.Options{Roster: r, MaxEvidence: maxEv, Episode: ep})
+		play, err := extract.ParseTEI(name, data)
+		if err != nil {
+			return err
+		}
+		if o.MergeLabels {
+			play.MergeLabels()
+		}
+		g, warnings, err := extract.ExtractPlay(play, extract.Options{Roster: r, MaxEvidence: maxEv, Episode: ep})
 		if err != nil {
 			return err
 		}
@@ -207,15 +225,26 @@ func (o *extractOptions) run(path string) error {
 		}
 	}
 	opt := extract.Options{Roster: r, Lang: o.Lang, Unit: unit, Coref: coref, Layer: layer, MaxEvidence: maxEv, Episode: ep}
-	text := string(data)
 	if o.Split == "" {
-		g, err := o.extractOne(name, text, opt)
+		in := o.s.In
+		if path != "-" {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			in = f
+		}
+		g, warnings, err := extract.ExtractReader(in, opt)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		for _, w := range warnings {
+			warn(o.s.ErrOut, name+": "+w)
 		}
 		return writeOutput(o.Output, inputs, o.s.Out, func(w io.Writer) error { return formats.WriteJSON(w, g) })
 	}
-	return o.split(name, text, opt, inputs)
+	return o.split(name, string(data), opt, inputs)
 }
 
 // extractOne extracts text and prints the warnings.

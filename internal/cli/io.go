@@ -72,6 +72,14 @@ func (o *inputOptions) loadRoster(errOut io.Writer) (*roster.Roster, error) {
 // format is --from, else the file's extension, else the content (a text
 // when no graph format fits). A CSV edge list "X-edges.csv" takes its
 // node table from --nodes or from "X-nodes.csv" beside it.
+// readInput reads the file at path whole, or in when path is "-".
+func readInput(path string, in io.Reader) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(in)
+	}
+	return os.ReadFile(path)
+}
+
 func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 	if o.MaxEvidence < 0 {
 		return nil, usagef("--max-evidence: %d is negative", o.MaxEvidence)
@@ -79,15 +87,11 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 	if o.From != "" && o.From != "text" && !slices.Contains(formats.ReadFormats(), o.From) {
 		return nil, usagef("--from: %q is not one of text, %s", o.From, strings.Join(formats.ReadFormats(), ", "))
 	}
-	var data []byte
-	var err error
 	name := path
 	if path == "-" {
 		name = "<stdin>"
-		data, err = io.ReadAll(s.In)
-	} else {
-		data, err = os.ReadFile(path)
 	}
+	data, err := readInput(path, s.In)
 	if err != nil {
 		return nil, err
 	}

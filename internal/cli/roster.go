@@ -111,12 +111,7 @@ func (o *rosterSuggestOptions) run(path string) error {
 		return usagef("roster suggest wants a text (.txt, .md), got %s", path)
 	}
 	name := displayPath(path)
-	var data []byte
-	if path == "-" {
-		data, err = io.ReadAll(o.s.In)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := readInput(path, o.s.In)
 	if err != nil {
 		return err
 	}
