@@ -184,20 +184,17 @@ func DiffDOT(a, b *graph.Graph, d *diff.Result, opt DiffOptions) []byte {
 			fill, stroke, style, pen, font = removedFill, removedColour, `"filled,dashed"`, 2.5, noteColour
 		}
 		ranks := u.rank[n.ID]
-		label := `" "`
-		if p.named[n.ID] {
-			ls := wrapName(n.Label())
-			if ranks[0] != nil && ranks[1] != nil && *ranks[0] != *ranks[1] {
-				ls = append(ls, fmt.Sprintf("rank %d → %d", *ranks[0], *ranks[1]))
-			}
-			label = lines(ls...)
+		ls := wrapName(n.Label())
+		if ranks[0] != nil && ranks[1] != nil && *ranks[0] != *ranks[1] {
+			ls = append(ls, fmt.Sprintf("rank %d → %d", *ranks[0], *ranks[1]))
 		}
+		label := p.nodeLabel(n.ID, ls)
 		tip := []string{n.Label() + ": " + map[string]string{"added": "added in " + b.Name(), "removed": "only in " + a.Name(), "kept": "in both"}[st],
 			"strength: " + quantity(u.strA[n.ID]) + " → " + quantity(u.strB[n.ID]),
 			"rank by strength: " + rankText(ranks[0]) + " → " + rankText(ranks[1])}
 		dd := p.diameter[n.ID]
-		fmt.Fprintf(&buf, "\t%s [id=%s, class=%s, label=%s, width=%s, height=%s, style=%s, fillcolor=%s, color=%s, penwidth=%s, fontcolor=%s%s, tooltip=%s];\n",
-			quoteID(n.ID), quote(NodeID(n.ID)), quote(st), label, num(dd), num(dd), style, quote(fill), quote(stroke), num(pen), quote(font), p.fontAttr(n.ID), lines(tip...))
+		fmt.Fprintf(&buf, "\t%s [id=%s, class=%s, %s, width=%s, height=%s, style=%s, fillcolor=%s, color=%s, penwidth=%s, fontcolor=%s%s, tooltip=%s];\n",
+			quoteID(n.ID), quote(NodeID(n.ID)), quote(p.nodeClass(n.ID, st)), label, num(dd), num(dd), style, quote(fill), quote(stroke), num(pen), quote(font), p.fontAttr(n.ID), lines(tip...))
 	}
 	for _, e := range u.g.Edges {
 		ue := u.edges[edgeKey(u.g.Directed, e.Source, e.Target)]
@@ -235,11 +232,11 @@ func diffPlan(u *union, opt DiffOptions) *plan {
 	for _, n := range u.g.Nodes {
 		size[n.ID] = max(u.strA[n.ID], u.strB[n.ID])
 	}
-	o := Options{Size: size, SizeBy: "strength", ColorBy: ColorNone, Layout: opt.Layout, Seed: opt.Seed, Labels: opt.Labels}
+	o := Options{Size: size, SizeBy: "strength", ColorBy: ColorNone, Layout: opt.Layout, Seed: opt.Seed, Labels: opt.Labels, MaxEdges: -1}
 	if err := o.Check(); err != nil {
 		panic(err.Error())
 	}
-	return newPlan(u.g, o)
+	return newPlan(u.g, o, true)
 }
 
 // diffTitle is the legend of a diff map: headline, sizes, and one swatch

@@ -45,11 +45,11 @@ func TestDiffDOT(t *testing.T) {
 		return ""
 	}
 	for _, c := range []struct{ prefix, want string }{
-		{`"hannah" [`, `class="added"`},
+		{`"hannah" [`, `class="added outside"`},
 		{`"hannah" [`, `color="` + addedColour + `"`},
-		{`"friedrich" [`, `class="removed"`},
+		{`"friedrich" [`, `class="removed outside"`},
 		{`"friedrich" [`, `style="filled,dashed"`},
-		{`"kathrin" [`, `class="kept"`},
+		{`"kathrin" [`, `class="kept outside"`},
 		{`"hannah" -- "lukas" [`, `class="added", color="` + addedColour + `"`},
 		{`"hannah" -- "lukas" [`, `<td><font color="` + addedColour + `">+3</font></td>`},
 		{`"friedrich" -- "lukas" [`, `class="removed", color="` + removedColour + `", style=dashed`},
@@ -82,7 +82,7 @@ func TestDiffDOT(t *testing.T) {
 	// It draws.
 	svg := renderSVG2(t, []byte(dot))
 	p := parseSVG(t, svg)
-	if p.class[NodeID("hannah")] != "node added" || p.class[EdgeID("friedrich", "lukas")] != "edge removed" {
+	if p.class[NodeID("hannah")] != "node added outside" || p.class[EdgeID("friedrich", "lukas")] != "edge removed" {
 		t.Errorf("classes: hannah %q, friedrich–lukas %q", p.class[NodeID("hannah")], p.class[EdgeID("friedrich", "lukas")])
 	}
 	var page bytes.Buffer
@@ -103,4 +103,66 @@ func renderSVG2(t *testing.T, dot []byte) []byte {
 		t.Fatal(err)
 	}
 	return svg
+}
+
+// TestDiffMapSizeIsStrength checks that a diff map's circles show what
+// its legend says, strength, and not the length of a name: two characters
+// of equal strength get equal circles however long their names, and the
+// names (with the rank change) are set beside the circles as xlabels.
+func TestDiffMapSizeIsStrength(t *testing.T) {
+	long := "Dr. Maximiliane von Hohenzollern-Sigmaringen"
+	mk := func(id string, w float64) *graph.Graph {
+		g := &graph.Graph{Episode: graph.Episode{ID: id, Unit: "sentence"},
+			Nodes: []graph.Node{{ID: "hub", Name: "Hub"}, {ID: "jo", Name: "Jo"}, {ID: "max", Name: long}, {ID: "ann", Name: "Ann"}},
+			Edges: []graph.Edge{{Source: "hub", Target: "jo", Weight: 2}, {Source: "hub", Target: "max", Weight: 2},
+				{Source: "ann", Target: "hub", Weight: w}}}
+		g.Canonicalize()
+		return g
+	}
+	a, b := mk("a", 1), mk("b", 9)
+	d, err := diff.Compare(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dot := string(DiffDOT(a, b, d, DiffOptions{}))
+	width := func(id string) string {
+		for _, l := range strings.Split(dot, "\n") {
+			if strings.HasPrefix(l, "\t\""+id+"\" [") {
+				_, rest, _ := strings.Cut(l, " width=")
+				w, _, _ := strings.Cut(rest, ",")
+				if !strings.Contains(l, `label=" ", xlabel=`) {
+					t.Errorf("%s: name not set beside the circle: %s", id, l)
+				}
+				return w
+			}
+		}
+		t.Fatalf("no node %s in\n%s", id, dot)
+		return ""
+	}
+	// jo and max: strength 2 in both graphs.
+	if wj, wm := width("jo"), width("max"); wj != wm {
+		t.Errorf("equal strength, different circles: jo %s in, max (long name) %s in", wj, wm)
+	}
+	// ann grows from 1 to 9: the largest strength after hub's 13.
+	if wa, wj := width("ann"), width("jo"); !(wa > wj) {
+		t.Errorf("ann (strength 9) circle %s in is not larger than jo's (strength 2) %s in", wa, wj)
+	}
+	// In the drawing too: the circles of jo and max have the same radius,
+	// and max's name is there, outside.
+	svg := string(renderSVG2(t, []byte(dot)))
+	rx := func(id string) string {
+		_, rest, ok := strings.Cut(svg, `<g id="`+strings.ReplaceAll(NodeID(id), "-", "&#45;")+`"`)
+		if !ok {
+			t.Fatalf("no node group %s", id)
+		}
+		_, rest, _ = strings.Cut(rest, ` rx="`)
+		r, _, _ := strings.Cut(rest, `"`)
+		return r
+	}
+	if rj, rm := rx("jo"), rx("max"); rj != rm {
+		t.Errorf("SVG radii differ: jo %s, max %s", rj, rm)
+	}
+	if !strings.Contains(svg, "Hohenzollern") {
+		t.Error("the long name is not drawn")
+	}
 }

@@ -12,24 +12,54 @@
 // # Style
 //
 //   - Layout: neato with a fixed seed (start) and overlap removal, edges
-//     under the nodes; sfdp above 300 characters (overlap removal by
-//     scaling: go-graphviz's Graphviz lacks GTS, and its fallback for prism
-//     takes minutes at 1,000 characters). Options.Layout picks another.
+//     under the nodes; sfdp above 300 characters. Options.Layout picks
+//     another. Overlaps: prism for small maps (scaling with sfdp), ortho
+//     for big ones (see Big maps): go-graphviz's Graphviz lacks GTS, and
+//     its fallback for prism takes minutes at 1,000 characters.
 //   - Size: a circle's diameter grows with the square root of a measure
 //     (Options.Size), from 0.7 in (0.3 in when only some characters are
-//     named) to 1.4 in. A named circle is never narrower than its name:
-//     a name that does not fit is set smaller (down to 8 pt) before the
-//     circle grows. Names are measured with Liberation Sans, whose widths
-//     are Helvetica's (the only sans-serif Graphviz in WebAssembly has
-//     metrics for), with 12 % to spare for a wider viewer font.
+//     named, and in big and diff maps) to 1.4 in. In small maps a named
+//     circle is never narrower than its name: a name that does not fit is
+//     set smaller (down to 8 pt) before the circle grows. Names are
+//     measured with Liberation Sans, whose widths are Helvetica's (the
+//     only sans-serif Graphviz in WebAssembly has metrics for), with 12 %
+//     to spare for a wider viewer font.
 //   - Width: an interaction's line grows with the square root of its
 //     weight, from 1 pt (smallest weight) to 8 pt (largest).
 //   - Labels: the roster's relation (or the weight) on edges, lifted above
-//     everything with a white halo; names on the 40 most prominent
-//     characters of a big map (Options.Labels), as pprof prunes; Top and
-//     MinWeight drop characters and interactions.
+//     everything with a white halo; Top and MinWeight drop characters and
+//     interactions (MinWeight keeps only characters with a tie of at
+//     least that weight: loners go too).
 //   - Legend: title, episode and unit, what size and width show (with
-//     their ranges), what was pruned, and a swatch per colour.
+//     their ranges), what was pruned or thinned, and a swatch per colour.
+//
+// # Big maps
+//
+// A map of more than 40 drawn characters is drawn for reading at a
+// glance, the way pprof prunes and scales big profiles, with no flag
+// needed (asoiaf book 1, 187 characters and 684 interactions, or Les
+// Misérables, 77 and 254, read at screen width):
+//
+//   - Names for the 40 most prominent characters only (Options.Labels),
+//     the others unnamed dots with their name in the tooltip.
+//   - Names under the circles, not inside, so a circle shows only its
+//     measure; the font grows with the map and with the circle (11·k to
+//     16.5·k points, k = √n/6 within [1, 2]: see outsideFont), so names
+//     stay legible when a big picture is fitted to a screen. They are
+//     drawn above every circle and line with a white halo.
+//   - Dense maps draw only the heaviest interactions, about 2.5 per
+//     character, plus each character's strongest, so none is left without
+//     a line; the others still pull in the layout (invisible edges) and
+//     the legend says how many are drawn (Options.MaxEdges; see thin).
+//   - Overlap removal by overlap=ortho (any engine), which keeps the
+//     circles' order: the Voronoi fallback of prism spreads book 1 over
+//     6,300 × 6,600 points with its leaves flung to the edges (ortho:
+//     2,400 × 2,300), and sfdp's scaling spreads Les Misérables over
+//     17,000 points. ortho costs more at 1,000 characters (2.9 s with
+//     sfdp against 0.7 s for scaling; see bench/render.sh).
+//
+// Diff maps always set names under fixed circles, so a circle shows the
+// strength its legend names, never a name's length.
 //
 // # Colours
 //

@@ -44,8 +44,10 @@ type Options struct {
 	// in when only some characters are named, see Labels) for the smallest
 	// value among the drawn nodes to 1.4 in for the largest, linearly in
 	// the square root of the value (1.05 in for all when the values are
-	// all equal); a named circle is never narrower than its name needs
-	// (see fitDiameter). A node missing from Size, or with a negative or
+	// all equal); in a map of at most 40 characters a named circle is
+	// never narrower than its name needs (see fitDiameter), while bigger
+	// maps and diff maps set names under the circles, whose size then
+	// shows the measure alone. A node missing from Size, or with a negative or
 	// non-finite value, is drawn at the smallest size. Nil draws every
 	// circle 1 in wide. The caller computes it, so render does not depend
 	// on the centrality package. Size also orders characters for Top and
@@ -85,8 +87,10 @@ type Options struct {
 	// strength; ties by id) and the interactions among them; 0 keeps all.
 	Top int
 
-	// MinWeight drops interactions of weight below MinWeight, and the
-	// characters that are left without any interaction by it; 0 keeps all.
+	// MinWeight drops interactions of weight below MinWeight and keeps
+	// only the characters that still have an interaction: those left
+	// without one by it, and those that had none to begin with (loners);
+	// 0 keeps all. See prune.
 	MinWeight float64
 
 	// Labels is how many characters are named on the map, the most
@@ -94,6 +98,14 @@ type Options struct {
 	// tooltip. 0 names all when at most 40 characters are drawn, else the
 	// 40 most prominent; a negative value names all.
 	Labels int
+
+	// MaxEdges caps the interactions drawn: those of weight ≥ w for the
+	// smallest w that keeps at most MaxEdges, plus each character's
+	// strongest, so no character loses its last line (the legend says
+	// so). 0 means 2.5 per drawn character when more than 40 characters
+	// are drawn and all in smaller maps; a negative value draws all.
+	// Unlike MinWeight it drops no character.
+	MaxEdges int
 }
 
 // Check reports whether the options are valid: a known Layout, ColorBy
@@ -133,9 +145,12 @@ func (o Options) Check() error {
 // sorts, so the same graph and options always give the same bytes.
 //
 // The graph is laid out by neato (sfdp above 300 characters, or
-// Options.Layout) with a fixed seed, node overlaps removed
-// (overlap=false) with a margin of 10 points around each circle and its
-// label, and edges drawn under the nodes (outputorder=edgesfirst). Edges
+// Options.Layout) with a fixed seed, node overlaps removed (prism, or
+// scaling for sfdp; ortho above 40 characters: see writeHeader) with a
+// margin of 10 points around each circle, and edges drawn under the nodes
+// (outputorder=edgesfirst). Above 40 characters names go under the
+// circles and dense maps draw only their heaviest interactions (see the
+// package doc, "Big maps"). Edges
 // are routed around circles (splines=true) when the graph has at most 100
 // edges, and drawn straight above that, where neato's router takes
 // seconds. Each edge asks neato for a length (len) of both radii plus a
@@ -156,7 +171,7 @@ func DOT(g *graph.Graph, opt Options) []byte {
 	if err := opt.Check(); err != nil {
 		panic(err.Error())
 	}
-	p := newPlan(g, opt)
+	p := newPlan(g, opt, false)
 	edgeLabels := cmp.Or(opt.EdgeLabels, EdgeLabelsRelation)
 
 	var b bytes.Buffer
@@ -176,20 +191,25 @@ func DOT(g *graph.Graph, opt Options) []byte {
 		if k, ok := opt.Communities[n.ID]; ok {
 			tip = append(tip, "community: "+strconv.Itoa(k))
 		}
-		label := `" "`
-		if p.named[n.ID] {
-			label = lines(wrapName(n.Label())...)
-		}
+		label := p.nodeLabel(n.ID, wrapName(n.Label()))
 		d := p.diameter[n.ID]
 		fill := p.colours.fill[n.ID]
-		fmt.Fprintf(&b, "\t%s [id=%s, label=%s, width=%s, height=%s, fillcolor=%s, color=%s%s, tooltip=%s];\n",
+		if c := p.nodeClass(n.ID); c != "" {
+			label += ", class=" + quote(c)
+		}
+		fmt.Fprintf(&b, "\t%s [id=%s, %s, width=%s, height=%s, fillcolor=%s, color=%s%s, tooltip=%s];\n",
 			quoteID(n.ID), quote(NodeID(n.ID)), label, num(d), num(d),
 			quote(fill), quote(strokeColour(fill)), p.fontAttr(n.ID), lines(tip...))
 	}
 
 	// Edges.
-	for _, e := range p.g.Edges {
+	for i, e := range p.g.Edges {
 		pen, length := p.edgeStyle(e.Source, e.Target, e.Weight)
+		if p.hidden[i] {
+			// Laid out, not drawn: see thin.
+			fmt.Fprintf(&b, "\t%s %s %s [style=invis, len=%s];\n", quoteID(e.Source), op, quoteID(e.Target), num(length))
+			continue
+		}
 		fmt.Fprintf(&b, "\t%s %s %s [id=%s, penwidth=%s, len=%s", quoteID(e.Source), op, quoteID(e.Target),
 			quote(EdgeID(e.Source, e.Target)), num(pen), num(length))
 		var label string
@@ -223,13 +243,24 @@ func writeHeader(b *bytes.Buffer, p *plan, seed int, label string) {
 	if len(p.g.Edges) > maxSplineEdges {
 		splines = "line"
 	}
-	// Overlap removal: prism (overlap=false) for every engine but sfdp.
-	// go-graphviz's Graphviz is built without GTS, so prism falls back to
-	// a Voronoi method that takes minutes at 1,000 characters (170 s
-	// against 1 s with scale, bench/render.sh); sfdp, used for big maps,
-	// removes overlaps by scaling the layout.
+	// Overlap removal. Maps of more than autoLabels characters, whatever
+	// the engine: overlap=ortho, which moves circles apart while keeping
+	// their left-right and top-bottom order, so the map keeps its shape
+	// and stays compact. go-graphviz's Graphviz is built without GTS, so
+	// prism (overlap=false) falls back to a Voronoi method that spreads
+	// asoiaf book 1 (187 characters, neato) over 6311×6618 pt with its
+	// leaves flung to the edges (ortho: 2363×2282) and takes minutes at
+	// 1,000 characters (170 s against 1 s with scale, bench/render.sh);
+	// scaling (overlap=scale) spreads Les Misérables with sfdp over
+	// 17,000 pt. ortho costs 2.9 s at 1,000 characters and 5,000
+	// interactions with sfdp (scale: 0.7 s), the price of a map that is
+	// 5,700 pt wide instead of 17,000. Small maps: prism (neato and the
+	// others), scale (sfdp).
 	overlap := "false"
-	if p.layout == "sfdp" {
+	switch {
+	case len(p.g.Nodes) > autoLabels:
+		overlap = "ortho"
+	case p.layout == "sfdp":
 		overlap = "scale"
 	}
 	fmt.Fprintf(b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+10\", esep=\"+4\", splines=%s,\n", quote(p.layout), seed, overlap, splines)
@@ -244,6 +275,30 @@ func writeHeader(b *bytes.Buffer, p *plan, seed int, label string) {
 		b.WriteString(", arrowsize=0.7")
 	}
 	b.WriteString("];\n")
+}
+
+// nodeLabel returns the label attributes of node id whose name has the
+// lines ls: `label=" "` for an unnamed node; the name inside the circle
+// (label=…); or, when names go beside the circles, a blank label and the
+// name as xlabel. Callers add the class "outside" to such nodes (see
+// nodeClass), which fixSVG gives a white halo.
+func (p *plan) nodeLabel(id string, ls []string) string {
+	switch {
+	case !p.named[id]:
+		return `label=" "`
+	case p.outside:
+		return `label=" ", xlabel=` + lines(ls...)
+	}
+	return "label=" + lines(ls...)
+}
+
+// nodeClass returns the SVG class of node id with the given classes:
+// "outside" is added when its name is set beside the circle.
+func (p *plan) nodeClass(id string, classes ...string) string {
+	if p.named[id] && p.outside {
+		classes = append(classes, "outside")
+	}
+	return strings.Join(classes, " ")
 }
 
 // fontAttr returns ", fontsize=N" for a node whose name is set smaller
@@ -354,6 +409,9 @@ func titleLabel(p *plan, opt Options, edgeLabels string) string {
 	var notes []string
 	if p.pruneNote != "" {
 		notes = append(notes, p.pruneNote)
+	}
+	if p.thinNote != "" {
+		notes = append(notes, p.thinNote)
 	}
 	if k := countTrue(p.named); k < len(p.order) {
 		by := "strength"

@@ -95,7 +95,7 @@ func HTML(ctx context.Context, g *graph.Graph, opt Options, t Table, w io.Writer
 	if err := opt.Check(); err != nil {
 		return err
 	}
-	p := newPlan(g, opt)
+	p := newPlan(g, opt, false)
 	svg, err := SVG(ctx, DOT(g, opt))
 	if err != nil {
 		return err

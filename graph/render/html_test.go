@@ -178,6 +178,37 @@ func TestHTMLInBrowser(t *testing.T) {
 	if hits := eval(`Array.from(document.querySelectorAll("g.node.hit")).map(g => g.id).join("|")`); hits != NodeID("ömer & co") {
 		t.Errorf("search OMER highlighted %q, want %q", hits, NodeID("ömer & co"))
 	}
+
+	// A big map (60 characters) sets names under the circles, lifted
+	// above the drawing: a click on a name selects its character, search
+	// highlights the name too, and a hostile name stays text.
+	big := genGraph(60, 3, 1)
+	hostile := `<b id="pwn2">Ärger</b> & "Q" \G`
+	big.Nodes[0].Name = hostile
+	size := strength(big)
+	size[big.Nodes[0].ID] = 1e6 // the most prominent: named
+	bigPage := writeHTML(t, big, Options{Size: size, SizeBy: "strength"}, htmlTable(big))
+	bigPath := filepath.Join(t.TempDir(), "big.html")
+	if err := os.WriteFile(bigPath, bigPage, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	id := big.Nodes[0].ID
+	do(chromedp.Navigate("file://"+bigPath), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+		chromedp.Click(chromedp.JSPath(byID("name-"+NodeID(id), "text:last-child"))))
+	if panel := text("#panel h2"); !strings.Contains(panel, hostile) {
+		t.Errorf("after a click on the name of %s the panel heading is %q", id, panel)
+	}
+	// Its lines without their white halos, joined: the name as typed.
+	if got := eval(`Array.from(document.getElementById("name-` + NodeID(id) + `").querySelectorAll("text")).filter(x => x.getAttribute("fill") !== "white").map(x => x.textContent).join(" ")`); got != hostile {
+		t.Errorf("the lifted name reads %q, want %q", got, hostile)
+	}
+	if got := eval(`String(document.getElementById("pwn2") === null)`); got != "true" {
+		t.Error("a name under its circle became markup")
+	}
+	do(chromedp.SendKeys(chromedp.CSS("#search"), "arger"))
+	if hits := eval(`Array.from(document.querySelectorAll("g.hit")).map(g => g.id).join("|")`); hits != NodeID(id)+"|name-"+NodeID(id) {
+		t.Errorf("search arger highlighted %q", hits)
+	}
 }
 
 // jsString quotes s as a JavaScript string literal.

@@ -35,18 +35,45 @@ type plan struct {
 	// where most edges are unlabelled and long edges spread the map
 	// thin: √(20/n) for n drawn characters, within [0.4, 1].
 	gapScale float64
+	// outside is whether names are set beside the circles (Graphviz
+	// xlabels) rather than inside them: in big maps (more than autoLabels
+	// characters drawn) and in diff maps. Circles then show only the size
+	// measure and never grow with a name.
+	outside bool
+	// hidden holds the indices into g.Edges of the interactions that a
+	// dense big map leaves out of the drawing but keeps in the layout
+	// (see thin); nil when all are drawn.
+	hidden map[int]bool
+	// thinWeight is the w of thin: interactions of at least this weight
+	// are drawn.
+	thinWeight float64
+	// thinNote is the legend's note on interactions left out by the
+	// automatic thinning of dense big maps (see thin), or "".
+	thinNote string
 }
 
 // autoLabels is how many characters are named when Options.Labels is 0
-// and the map has more than autoLabels characters.
+// and the map has more than autoLabels characters; maps of more than
+// autoLabels characters are big maps (names beside the circles, thinned
+// edges, overlap=ortho).
 const autoLabels = 40
+
+// AutoLabels is how many characters a map of more than AutoLabels
+// characters names by default (Options.Labels 0).
+const AutoLabels = autoLabels
 
 // sfdpAbove is the number of characters above which the default layout
 // is sfdp instead of neato.
 const sfdpAbove = 300
 
+// maxEdgesPerNode is how many interactions per drawn character a big map
+// shows at most when Options.MaxEdges is 0 (see thin).
+const maxEdgesPerNode = 2.5
+
 // newPlan prunes g and decides each node's style. opt has passed Check.
-func newPlan(g *graph.Graph, opt Options) *plan {
+// outside forces names beside the circles (diff maps); big maps set them
+// there anyway.
+func newPlan(g *graph.Graph, opt Options, outside bool) *plan {
 	p := &plan{full: g, names: make(map[string]string, len(g.Nodes))}
 	for _, n := range g.Nodes {
 		p.names[n.ID] = n.Label()
@@ -81,6 +108,20 @@ func newPlan(g *graph.Graph, opt Options) *plan {
 		}
 		p.pruneNote = fmt.Sprintf("showing %d of %d characters and %d of %d interactions (%s)",
 			len(p.g.Nodes), len(g.Nodes), len(p.g.Edges), len(g.Edges), strings.Join(why, ", "))
+	}
+
+	big := len(p.g.Nodes) > autoLabels
+	p.outside = outside || big
+	maxEdges := opt.MaxEdges
+	if maxEdges == 0 && big {
+		maxEdges = int(maxEdgesPerNode * float64(len(p.g.Nodes)))
+	}
+	if maxEdges > 0 && len(p.g.Edges) > maxEdges {
+		p.hidden, p.thinWeight = thin(p.g, maxEdges)
+	}
+	if len(p.hidden) > 0 {
+		p.thinNote = fmt.Sprintf("lines: %d of %d interactions (weight ≥ %s, and each character's strongest)",
+			len(p.g.Edges)-len(p.hidden), len(p.g.Edges), quantity(p.thinWeight))
 	}
 
 	for _, n := range p.g.Nodes {
@@ -120,7 +161,7 @@ func newPlan(g *graph.Graph, opt Options) *plan {
 		}
 	}
 	dmin := minDiameter
-	if labels < len(p.order) {
+	if labels < len(p.order) || p.outside {
 		dmin = minDotDiameter
 	}
 	p.diameter = make(map[string]float64, len(p.g.Nodes))
@@ -136,7 +177,9 @@ func newPlan(g *graph.Graph, opt Options) *plan {
 		} else if labels < len(p.order) && !p.named[n.ID] {
 			d = minDotDiameter
 		}
-		if p.named[n.ID] {
+		if p.named[n.ID] && p.outside {
+			p.fontSize[n.ID] = outsideFont(d, dmin, len(p.g.Nodes))
+		} else if p.named[n.ID] {
 			ls := wrapName(n.Label())
 			fs := fitFont(ls, d)
 			d = max(d, fitDiameter(ls, fs))
@@ -172,6 +215,75 @@ func newPlan(g *graph.Graph, opt Options) *plan {
 	return p
 }
 
+// outsideFont returns the font size, in points (to half a point), of a
+// name set beside a circle of diameter d inches (the smallest circle being
+// dmin): from nodeFontSize·k for the smallest circle to 1.5·nodeFontSize·k
+// for the largest (1.4 in), linearly in the diameter, where k = √n/6
+// within [1, 2] for n drawn characters. So names grow with the map — a
+// 190-character map is some 33 in wide and its names are set at 22 to 33
+// points, which read as 11 to 16 would on a small map when the picture is
+// fitted to a screen — and the most prominent characters have the largest
+// names, as pprof sets its heaviest functions larger.
+func outsideFont(d, dmin float64, n int) float64 {
+	k := min(max(math.Sqrt(float64(n))/6, 1), 2)
+	t := 0.0
+	if maxDiameter > dmin {
+		t = min(max((d-dmin)/(maxDiameter-dmin), 0), 1)
+	}
+	return math.Round(nodeFontSize*k*(1+0.5*t)*2) / 2
+}
+
+// thin picks the interactions of g that a dense map draws: at most about
+// maxEdges of them, those of weight ≥ w for the smallest w that keeps at
+// most maxEdges, and besides each character's strongest interaction
+// (ties: the first in g.Edges), so no character is left without a line.
+// It returns the indices into g.Edges of the others, which DOT keeps in
+// the layout as invisible edges (so communities stay together), and w.
+// Weights that are not positive and finite count as 0.
+func thin(g *graph.Graph, maxEdges int) (hidden map[int]bool, w float64) {
+	ws := make([]float64, len(g.Edges))
+	for i, e := range g.Edges {
+		ws[i] = finite(e.Weight)
+	}
+	slices.Sort(ws)
+	slices.Reverse(ws)
+	// The weight of the maxEdges-th heaviest edge; when edges of exactly
+	// that weight run past maxEdges, w is the next heavier weight.
+	w = ws[maxEdges-1]
+	if maxEdges < len(ws) && ws[maxEdges] == w {
+		if i := slices.IndexFunc(ws, func(x float64) bool { return x <= w }); i > 0 {
+			w = ws[i-1]
+		}
+	}
+	strongest := map[string]int{}
+	for i, e := range g.Edges {
+		for _, id := range []string{e.Source, e.Target} {
+			if j, ok := strongest[id]; !ok || finite(e.Weight) > finite(g.Edges[j].Weight) {
+				strongest[id] = i
+			}
+		}
+	}
+	keep := map[int]bool{}
+	for _, i := range strongest {
+		keep[i] = true
+	}
+	hidden = map[int]bool{}
+	for i, e := range g.Edges {
+		if !keep[i] && finite(e.Weight) < w {
+			hidden[i] = true
+		}
+	}
+	return hidden, w
+}
+
+// finite returns w when it is positive and finite, else 0.
+func finite(w float64) float64 {
+	if w > 0 && !math.IsInf(w, 0) {
+		return w
+	}
+	return 0
+}
+
 // fitDiameter returns the diameter, in inches, of the smallest circle
 // that holds the lines of a node label set at size points, with room for
 // a viewer's font 12 % wider than Helvetica and 3 points of margin: the
@@ -203,9 +315,12 @@ func fitFont(lines []string, d float64) float64 {
 
 // prune returns g with at most top characters (the first by prominence;
 // top ≤ 0 keeps all) and without interactions lighter than minWeight
-// (≤ 0 keeps all). A character that loses all its interactions to
-// minWeight is dropped too; one that had none in g stays when it is among
-// the top. g itself is returned when nothing is dropped.
+// (≤ 0 keeps all). With minWeight > 0 a character is kept only if it has
+// at least one interaction of weight ≥ minWeight among the kept
+// characters: "--min-weight 3" reads as "the ties of weight 3 or more",
+// so a character that loses all its interactions to minWeight goes, and
+// so does one that had none in g (a loner is no tie either). Without
+// minWeight loners stay. g itself is returned when nothing is dropped.
 func prune(g *graph.Graph, top int, minWeight float64, prominence func(a, b string) int) *graph.Graph {
 	if (top <= 0 || top >= len(g.Nodes)) && minWeight <= 0 {
 		return g
@@ -221,11 +336,6 @@ func prune(g *graph.Graph, top int, minWeight float64, prominence func(a, b stri
 	}
 	for _, id := range ids {
 		keep[id] = true
-	}
-	degree := map[string]int{}
-	for _, e := range g.Edges {
-		degree[e.Source]++
-		degree[e.Target]++
 	}
 	out := &graph.Graph{Episode: g.Episode, Directed: g.Directed}
 	left := map[string]int{}
@@ -244,7 +354,7 @@ func prune(g *graph.Graph, top int, minWeight float64, prominence func(a, b stri
 		if !keep[n.ID] {
 			continue
 		}
-		if minWeight > 0 && degree[n.ID] > 0 && left[n.ID] == 0 {
+		if minWeight > 0 && left[n.ID] == 0 {
 			continue
 		}
 		out.Nodes = append(out.Nodes, n)

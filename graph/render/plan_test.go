@@ -58,14 +58,23 @@ func TestPrune(t *testing.T) {
 		t.Errorf("MinWeight 3: %d edges, want 3", n)
 	}
 	// MinWeight 5 leaves only kathrin–lukas: achim and friedrich go.
-	p := newPlan(g, Options{MinWeight: 5})
+	p := newPlan(g, Options{MinWeight: 5}, false)
 	if len(p.g.Nodes) != 2 || len(p.g.Edges) != 1 || !strings.Contains(p.pruneNote, "interactions of weight ≥ 5") {
 		t.Errorf("MinWeight 5: %d nodes, %d edges, note %q", len(p.g.Nodes), len(p.g.Edges), p.pruneNote)
 	}
-	// An isolated character stays under MinWeight.
-	small := newPlan(smallGraph(), Options{MinWeight: 2})
-	if !slicesHasNode(small.g, "ömer & co") || slicesHasNode(small.g, `back\slash`) {
+	// smallGraph: "ömer & co" has no interaction at all, back\slash only
+	// one of weight 1. MinWeight 2 drops both (no tie of weight ≥ 2; see
+	// prune); without MinWeight the loner stays, and Top keeps it when
+	// it is among the top.
+	small := newPlan(smallGraph(), Options{MinWeight: 2}, false)
+	if slicesHasNode(small.g, "ömer & co") || slicesHasNode(small.g, `back\slash`) || len(small.g.Nodes) != 3 {
 		t.Errorf("MinWeight 2 on smallGraph kept %v", small.g.Nodes)
+	}
+	if all := newPlan(smallGraph(), Options{}, false); !slicesHasNode(all.g, "ömer & co") {
+		t.Error("without MinWeight the loner ömer & co was dropped")
+	}
+	if top := newPlan(smallGraph(), Options{Top: 5, Labels: -1}, false); !slicesHasNode(top.g, "ömer & co") {
+		t.Error("Top 5 of 5 dropped the loner ömer & co")
 	}
 	// The input is not changed.
 	if len(g.Nodes) != 4 || len(g.Edges) != 5 {
@@ -86,13 +95,13 @@ func TestLabelsAndLayout(t *testing.T) {
 	g := genGraph(60, 2, 3)
 	s := strength(g)
 	count := func(p *plan) int { return countTrue(p.named) }
-	if p := newPlan(g, Options{Size: s}); count(p) != autoLabels {
+	if p := newPlan(g, Options{Size: s}, false); count(p) != autoLabels {
 		t.Errorf("60 characters: %d named, want %d", count(p), autoLabels)
 	}
-	if p := newPlan(g, Options{Size: s, Labels: -1}); count(p) != 60 {
+	if p := newPlan(g, Options{Size: s, Labels: -1}, false); count(p) != 60 {
 		t.Errorf("Labels -1: %d named, want 60", count(p))
 	}
-	p := newPlan(g, Options{Size: s, Labels: 5})
+	p := newPlan(g, Options{Size: s, Labels: 5}, false)
 	if count(p) != 5 {
 		t.Errorf("Labels 5: %d named", count(p))
 	}
@@ -110,16 +119,16 @@ func TestLabelsAndLayout(t *testing.T) {
 		t.Error("unnamed characters have a label")
 	}
 	// Layout: neato, sfdp above 300 characters, or as asked.
-	if p := newPlan(genGraph(300, 1, 1), Options{}); p.layout != "neato" {
+	if p := newPlan(genGraph(300, 1, 1), Options{}, false); p.layout != "neato" {
 		t.Errorf("300 characters: layout %s", p.layout)
 	}
-	if p := newPlan(genGraph(301, 1, 1), Options{}); p.layout != "sfdp" {
+	if p := newPlan(genGraph(301, 1, 1), Options{}, false); p.layout != "sfdp" {
 		t.Errorf("301 characters: layout %s, want sfdp", p.layout)
 	}
-	if p := newPlan(genGraph(301, 1, 1), Options{Layout: "fdp"}); p.layout != "fdp" {
+	if p := newPlan(genGraph(301, 1, 1), Options{Layout: "fdp"}, false); p.layout != "fdp" {
 		t.Errorf("Layout fdp: %s", p.layout)
 	}
-	if p := newPlan(genGraph(400, 1, 1), Options{Top: 100}); p.layout != "neato" {
+	if p := newPlan(genGraph(400, 1, 1), Options{Top: 100}, false); p.layout != "neato" {
 		t.Errorf("400 characters pruned to 100: layout %s, want neato", p.layout)
 	}
 }

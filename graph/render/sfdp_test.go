@@ -36,8 +36,8 @@ func TestSFDPDeterministic(t *testing.T) {
 		t.Skip("sfdp layouts of 320 characters skipped with -short")
 	}
 	dot := string(sfdpDOT())
-	if !strings.Contains(dot, `layout="sfdp"`) || !strings.Contains(dot, "overlap=scale") {
-		t.Fatalf("320 characters: not sfdp with overlap=scale")
+	if !strings.Contains(dot, `layout="sfdp"`) || !strings.Contains(dot, "overlap=ortho") {
+		t.Fatalf("320 characters: not sfdp with overlap=ortho")
 	}
 	var outs [][]byte
 	for i := range 2 {

@@ -29,6 +29,7 @@ type mapOptions struct {
 	Top        int
 	MinWeight  float64
 	Labels     int
+	MaxEdges   int
 	Scale      float64
 }
 
@@ -43,8 +44,9 @@ func (o *mapOptions) addFlags(c *cobra.Command, withColour bool) {
 	f.IntVar(&o.Seed, "seed", 1, "seed of the layout and of the community detection")
 	f.StringVar(&o.EdgeLabels, "edge-labels", "relation", "edge labels: relation, weight or none")
 	f.IntVar(&o.Top, "top", 0, "keep only the `N` most central characters (by --size-by; 0 = all)")
-	f.Float64Var(&o.MinWeight, "min-weight", 0, "drop interactions lighter than `W` (and characters left without any)")
+	f.Float64Var(&o.MinWeight, "min-weight", 0, "drop interactions lighter than `W`, and characters left with none (loners too)")
 	f.IntVar(&o.Labels, "labels", 0, "name only the `N` most central characters (0 = all up to 40, else 40; -1 = all)")
+	f.IntVar(&o.MaxEdges, "max-edges", 0, "draw at most about `N` interactions, the heaviest and each character's strongest (0 = all up to 40 characters, else 2.5 per character; -1 = all)")
 	f.Float64Var(&o.Scale, "scale", render.DefaultPNGScale, "PNG pixels per point (2 = 144 dpi)")
 }
 
@@ -52,7 +54,7 @@ func (o *mapOptions) addFlags(c *cobra.Command, withColour bool) {
 // per-graph parts (Size, Communities).
 func (o *mapOptions) check() (render.Options, error) {
 	opt := render.Options{Title: o.Title, SizeBy: o.SizeBy, ColorBy: o.ColorBy, Seed: o.Seed,
-		EdgeLabels: o.EdgeLabels, Top: o.Top, MinWeight: o.MinWeight, Labels: o.Labels}
+		EdgeLabels: o.EdgeLabels, Top: o.Top, MinWeight: o.MinWeight, Labels: o.Labels, MaxEdges: o.MaxEdges}
 	if !slices.Contains(centrality.EveryMeasure, o.SizeBy) {
 		return opt, usagef("--size-by: %q is not one of %s", o.SizeBy, strings.Join(centrality.EveryMeasure, ", "))
 	}
@@ -156,9 +158,16 @@ colour show. Every node and edge has a stable SVG id and a tooltip (an
 edge's tooltip gives its weight and first three evidence sentences).
 
 The layout is neato with a fixed seed (sfdp above 300 characters), so the
-same input always gives the same bytes. Big graphs stay readable with
---top (most central characters), --min-weight (weaker interactions
-dropped) and --labels (names only for the most central).
+same input always gives the same bytes. Maps of more than 40 characters
+are drawn for reading at a glance, as pprof draws big profiles: names only
+for the 40 most central (--labels), set beside the circles and larger for
+the more central, with a font that grows with the map; in dense maps only
+the heaviest interactions are drawn, 2.5 per character, plus each
+character's strongest (--max-edges; the others still shape the layout);
+circles pushed apart keeping their order (overlap=ortho). --top keeps only
+the most central characters, --min-weight only ties of at least that
+weight (characters without one go, loners included). Above 300 characters
+relgraph suggests --top.
 
 The format comes from --format or the extension of -o: svg, png (drawn by
 relgraph from the SVG, --scale pixels per point), html (one self-contained
@@ -169,6 +178,7 @@ dot.`,
   relgraph render out/e01.json -o out/e01.html
   relgraph render data/episodes/e01.txt --size-by betweenness --color-by id -o out/e01.svg
   relgraph render big.json --top 60 --min-weight 3 --labels 30 -o big.svg
+  relgraph render big.json --labels -1 --max-edges -1 -o everything.svg
   relgraph render out/e01.json --format dot | less`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd.Context(), args[0]) },
@@ -220,27 +230,55 @@ func (o *renderOptions) run(ctx context.Context, path string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if n := drawnCharacters(g, opt); n > crowdedMap && opt.Top == 0 {
+		warn(o.s.ErrOut, fmt.Sprintf("%d characters on one map: names are shown for the %d most central only; --top %d draws a clearer map", n, render.AutoLabels, suggestTop))
+	}
 	return writeMap(ctx, o.Output, []string{path}, o.s.Out, format, o.Scale, func(ctx context.Context, w io.Writer) error {
 		return render.HTML(ctx, g, opt, rankTable(rk), w)
-	}, render.DOT(g, opt))
+	}, func() []byte { return render.DOT(g, opt) })
+}
+
+// crowdedMap is the number of drawn characters above which render
+// suggests --top: where the layout turns to sfdp and 40 names are lost
+// among hundreds of dots. suggestTop is the --top it suggests.
+const (
+	crowdedMap = 300
+	suggestTop = 150
+)
+
+// drawnCharacters returns how many characters of g a map with opt draws
+// after --min-weight (--top is not set when it is asked).
+func drawnCharacters(g *graph.Graph, opt render.Options) int {
+	if opt.MinWeight <= 0 {
+		return len(g.Nodes)
+	}
+	has := map[string]bool{}
+	for _, e := range g.Edges {
+		if e.Weight >= opt.MinWeight {
+			has[e.Source], has[e.Target] = true, true
+		}
+	}
+	return len(has)
 }
 
 // writeMap writes a map in format: the DOT itself, SVG or PNG drawn from
-// it, or the page that html writes.
+// it, or the page that html writes. dot is called only for the formats
+// that need it (the page builds its own), and Graphviz lays the map out
+// once whatever the format.
 func writeMap(ctx context.Context, out string, inputs []string, stdout io.Writer, format render.Format, scale float64,
-	html func(context.Context, io.Writer) error, dot []byte) error {
+	html func(context.Context, io.Writer) error, dot func() []byte) error {
 	return writeOutput(out, inputs, stdout, func(w io.Writer) error {
 		switch format {
 		case render.FormatHTML:
 			return html(ctx, w)
 		case render.FormatPNG:
-			svg, err := render.SVG(ctx, dot)
+			svg, err := render.SVG(ctx, dot())
 			if err != nil {
 				return err
 			}
 			return render.PNG(svg, scale, w)
 		}
-		return render.Render(ctx, dot, format, w)
+		return render.Render(ctx, dot(), format, w)
 	})
 }
 
@@ -297,5 +335,5 @@ func (o *diffOptions) writeMap(a, b *graph.Graph, d *diff.Result, pathA, pathB s
 	var opt render.DiffOptions
 	return writeMap(ctx, o.Map, []string{pathA, pathB}, nil, format, render.DefaultPNGScale, func(ctx context.Context, w io.Writer) error {
 		return render.DiffHTML(ctx, a, b, d, opt, w)
-	}, render.DiffDOT(a, b, d, opt))
+	}, func() []byte { return render.DiffDOT(a, b, d, opt) })
 }

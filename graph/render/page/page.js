@@ -25,7 +25,7 @@
   }
 
   var nodeBySvg = {}, nodeById = {}, edgeBySvg = {};
-  data.nodes.forEach(function (n) { nodeBySvg[n.svg] = n; nodeById[n.id] = n; n.ties = []; });
+  data.nodes.forEach(function (n) { nodeBySvg[n.svg] = n; nodeBySvg["name-" + n.svg] = n; nodeById[n.id] = n; n.ties = []; });
   data.edges.forEach(function (e) {
     edgeBySvg[e.svg] = e;
     edgeBySvg["label-" + e.svg] = e;
@@ -78,14 +78,16 @@
     svg.querySelectorAll(".selected, .near").forEach(function (e) { e.classList.remove("selected", "near"); });
     tbody.querySelectorAll("tr.selected").forEach(function (e) { e.classList.remove("selected"); });
   }
+  // A node's elements: its group and, in big maps, its name lifted
+  // above the drawing ("name-" + its id).
+  function nodeEls(n) { return n ? [svgEl(n.svg), svgEl("name-" + n.svg)] : []; }
   function near(e) {
-    [svgEl(e.svg), svgEl("label-" + e.svg), svgEl(nodeById[e.source] && nodeById[e.source].svg), svgEl(nodeById[e.target] && nodeById[e.target].svg)]
+    [svgEl(e.svg), svgEl("label-" + e.svg)].concat(nodeEls(nodeById[e.source]), nodeEls(nodeById[e.target]))
       .forEach(function (x) { if (x) x.classList.add("near"); });
   }
   function selectNode(n) {
     clear();
-    var g = svgEl(n.svg);
-    if (g) g.classList.add("selected", "near");
+    nodeEls(n).forEach(function (g) { if (g) g.classList.add("selected", "near"); });
     map.classList.add("focus");
     n.ties.forEach(function (t) { near(t.edge); });
     if (n.row) n.row.classList.add("selected");
@@ -139,7 +141,7 @@
   }
   svg.addEventListener("click", function (ev) {
     if (moved) return;
-    var g = ev.target.closest("g.node, g.edge, g.edge-label");
+    var g = ev.target.closest("g.node, g.node-name, g.edge, g.edge-label");
     if (!g) { clear(); panel.replaceChildren(el("p", "Click a character or a line.", "hint")); delete panel.dataset.selected; return; }
     if (nodeBySvg[g.id]) selectNode(nodeBySvg[g.id]);
     else if (edgeBySvg[g.id]) selectEdge(edgeBySvg[g.id]);
@@ -149,12 +151,12 @@
   function runSearch() {
     var q = fold(search.value.trim());
     var hits = [];
-    svg.querySelectorAll("g.node.hit").forEach(function (e) { e.classList.remove("hit"); });
+    svg.querySelectorAll("g.node.hit, g.node-name.hit").forEach(function (e) { e.classList.remove("hit"); });
     if (!q) { map.classList.remove("searching"); return hits; }
     data.nodes.forEach(function (n) {
       if (fold(n.name).indexOf(q) >= 0 || fold(n.id).indexOf(q) >= 0) {
         hits.push(n);
-        var g = svgEl(n.svg); if (g) g.classList.add("hit");
+        nodeEls(n).forEach(function (g) { if (g) g.classList.add("hit"); });
       }
     });
     map.classList.add("searching");
