@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +56,10 @@ type referent struct {
 	char   int    // index into matcher.ids
 	gender string // roster gender
 	pos    int    // byte offset of the mention in the text
+	// subject is false for a mention that cannot be its sentence's
+	// subject: after a preposition ("mit Friedrich"), a genitive
+	// ("Kathrins Tochter"), a possessive determiner.
+	subject bool
 }
 
 // resolver resolves pronouns, kinship phrases and descriptors.
@@ -67,6 +72,8 @@ type resolver struct {
 	rels   []roster.Relationship
 	index  map[string]int // id → character index
 	desc   *trie          // descriptors and their capitalised variants (roles)
+	names  []Mention      // the name mentions of the text being resolved, by Start
+	prev   []referent     // the referents of the sentence before the next one
 }
 
 func newResolver(text string, m *matcher, r *roster.Roster, pack *Pack, mode Coref) *resolver {
@@ -106,11 +113,20 @@ func capitalise(s string) string {
 
 // resolve returns the mentions found by coreference in the sentences
 // (spans in text order), ordered by Start; they overlap no name mention.
-// names are the name mentions, ordered.
+// names are the name mentions, ordered. The referents of the sentence
+// before the first are rs.prev (nil at the start of a text); those of the
+// last sentence are left in rs.prev, so that a text read in chunks
+// (ExtractReader) resolves as the whole text does.
 func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 	var out []Mention
-	var prev, cur []referent
+	prev, cur := rs.prev, []referent(nil)
+	defer func() { rs.prev = prev }()
+	rs.names = names
 	ni := 0
+	name := func(m Mention) referent {
+		c := rs.index[m.ID]
+		return referent{c, rs.gender[c], m.Start, !rs.afterPreposition(m.Start) && !rs.genitive(m.Start, m.End)}
+	}
 	var buf []match
 	for _, s := range sentences {
 		cur = cur[:0:0]
@@ -132,7 +148,7 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 			// Names before or at p enter the list of referents.
 			for ni < len(names) && names[ni].Start <= p {
 				if names[ni].End > s.Start {
-					cur = append(cur, referent{rs.index[names[ni].ID], rs.gender[rs.index[names[ni].ID]], names[ni].Start})
+					cur = append(cur, name(names[ni]))
 				}
 				ni++
 			}
@@ -149,10 +165,16 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 			pr, isPr := rs.pronoun(w, func() bool { return first || afterOpener(text, s.Start, p) })
 			first = false
 			isPr = isPr && !pr.Plural
-			if isPr && pr.Possessive && rs.pack.PluralCues != nil && rs.pluralBefore(s.Start, p) {
-				if _, also := rs.pack.Pronouns[strings.ToLower(w)]; also && rs.pack.Code == "de" && pr.Gender == "f" {
-					isPr = false // "ihre" after "beide Eltern": the plural possessive
+			if isPr && pr.Possessive {
+				switch rs.determiner(w, p, q, s.End) {
+				case notPronoun:
+					isPr = false // "ehrlich sein.": the verb
+				case objectCase:
+					pr.Possessive = false // "sagt ihr, dass …", "liked her."
 				}
+			}
+			if isPr && pr.Possessive && rs.pack.Code == "de" && pr.Gender == "f" && rs.pluralBefore(cur, s.Start, p) {
+				isPr = false // "ihre" after "beide Eltern", "Lukas und Achim": the plural possessive
 			}
 			// A possessive and a kinship noun: "seinen Vater", "her sister".
 			if isPr && pr.Possessive && rs.mode == CorefRoles {
@@ -162,7 +184,7 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 							out = append(out,
 								Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun},
 								Mention{ID: rs.m.ids[c], Start: ks, End: ke, Resolved: ResolvedRole})
-							cur = append(cur, referent{who, rs.gender[who], p}, referent{c, rs.gender[c], ks})
+							cur = append(cur, referent{who, rs.gender[who], p, false}, referent{c, rs.gender[c], ks, !rs.afterPreposition(p)})
 							p = ke
 							continue
 						}
@@ -181,15 +203,15 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 				if best >= 0 {
 					c := buf[best]
 					out = append(out, Mention{ID: rs.m.ids[c.char], Start: c.start, End: c.end, Resolved: ResolvedRole})
-					cur = append(cur, referent{c.char, rs.gender[c.char], c.start})
+					cur = append(cur, referent{c.char, rs.gender[c.char], c.start, !rs.afterPreposition(c.start)})
 					p = c.end
 					continue
 				}
 			}
 			if isPr {
 				clause := -1 // a personal pronoun is not its own clause's earlier character
-				if !pr.Possessive && !pr.Reflexive {
-					clause = clauseStart(text, s.Start, p)
+				if !pr.Possessive && !pr.Reflexive && !pr.Nominative {
+					clause = rs.clauseStart(s.Start, p)
 				}
 				who := rs.antecedent(cur, prev, pr.Gender, clause)
 				if initial && !pr.Possessive {
@@ -197,14 +219,14 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 				}
 				if who >= 0 {
 					out = append(out, Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun})
-					cur = append(cur, referent{who, rs.gender[who], p})
+					cur = append(cur, referent{who, rs.gender[who], p, !pr.Possessive && !rs.afterPreposition(p)})
 				}
 			}
 			p = q
 		}
 		// Names at the end of the sentence.
 		for ni < len(names) && names[ni].Start < s.End {
-			cur = append(cur, referent{rs.index[names[ni].ID], rs.gender[rs.index[names[ni].ID]], names[ni].Start})
+			cur = append(cur, name(names[ni]))
 			ni++
 		}
 		prev = cur
@@ -221,9 +243,17 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 // on clauses cut at punctuation: "Kathrins Sorge wächst, doch Dr. Winter
 // beruhigt sie": sie is Kathrin, not Dr. Winter).
 func (rs *resolver) antecedent(cur, prev []referent, gender string, clause int) int {
-	for li, list := range [][]referent{cur, prev} {
+	var inClause []int // characters named in the clause: never the referent
+	if clause >= 0 {
+		for _, r := range cur {
+			if r.pos >= clause {
+				inClause = append(inClause, r.char)
+			}
+		}
+	}
+	for _, list := range [][]referent{cur, prev} {
 		for i := len(list) - 1; i >= 0; i-- {
-			if li == 0 && clause >= 0 && list[i].pos >= clause {
+			if slices.Contains(inClause, list[i].char) {
 				continue
 			}
 			if list[i].gender == gender {
@@ -245,7 +275,7 @@ func (rs *resolver) antecedent(cur, prev []referent, gender string, clause int) 
 // recent father.
 func (rs *resolver) continued(prev []referent, gender string, fallback int) int {
 	for _, r := range prev {
-		if r.gender == gender {
+		if r.gender == gender && r.subject {
 			return r.char
 		}
 	}
@@ -253,29 +283,187 @@ func (rs *resolver) continued(prev []referent, gender string, fallback int) int 
 }
 
 // clauseStart returns the start of the clause holding text[p]: just after
-// the last ",", ";", ":" or dash between the sentence start ss and p, or ss.
-func clauseStart(text string, ss, p int) int {
-	if i := strings.LastIndexAny(text[ss:p], ",;:–—"); i >= 0 {
-		_, sz := utf8.DecodeRuneInString(text[ss+i:])
-		return ss + i + sz
+// the last ",", ";", ":" or dash between the sentence start ss and p, or
+// the last word of Pack.ClauseWords ("aber", "doch", "but") or of
+// Pack.Conjunctions ("und", "and") that does not join two names, or ss.
+func (rs *resolver) clauseStart(ss, p int) int {
+	cs := ss
+	if i := strings.LastIndexAny(rs.text[ss:p], ",;:–—"); i >= 0 {
+		_, sz := utf8.DecodeRuneInString(rs.text[ss+i:])
+		cs = ss + i + sz
 	}
-	return ss
+	for i := p; i > cs; {
+		j := i
+		for j > cs && !isWordRuneBefore(rs.text, j) {
+			j--
+		}
+		e := j
+		for j > cs && isWordRuneBefore(rs.text, j) {
+			j--
+		}
+		if e == j {
+			break
+		}
+		lw := strings.ToLower(rs.text[j:e])
+		if rs.pack.ClauseWords[lw] {
+			return e
+		}
+		// "und", "and", … join clauses ("Kathrin zu helfen und sie zu
+		// unterstützen"), unless they join two names ("Lukas und Achim").
+		if rs.pack.Conjunctions[lw] && !(rs.nameAt(nextWord(rs.text, e)) && rs.nameEndsAt(j)) {
+			return e
+		}
+		i = j
+	}
+	return cs
 }
 
-// pluralBefore reports whether a plural cue word (Pack.PluralCues) stands
-// between the start of the clause holding text[p] (the sentence start, or
-// the last ",", ";" or ":" before p) and p.
-func (rs *resolver) pluralBefore(ss, p int) bool {
+// isWordRuneBefore reports whether the rune ending at text[i] is a word rune.
+func isWordRuneBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
+}
+
+// pluralBefore reports whether the clause holding text[p] (from the
+// sentence start ss or the last "," ";" ":" before p) makes a plural
+// possessor before p: a plural cue word (Pack.PluralCues), or two
+// characters joined by a coordinating word ("Lukas und Achim").
+func (rs *resolver) pluralBefore(cur []referent, ss, p int) bool {
 	cs := ss
 	if i := strings.LastIndexAny(rs.text[ss:p], ",;:"); i >= 0 {
 		cs = ss + i + 1
 	}
-	for _, w := range strings.FieldsFunc(rs.text[cs:p], func(r rune) bool { return !isWordRune(r) }) {
-		if rs.pack.PluralCues[strings.ToLower(w)] {
+	words := strings.FieldsFunc(rs.text[cs:p], func(r rune) bool { return !isWordRune(r) })
+	and := false
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if rs.pack.PluralCues[lw] {
 			return true
+		}
+		and = and || lw == "und" || lw == "and" || lw == "sowie"
+	}
+	if !and {
+		return false
+	}
+	first := -1
+	for _, r := range cur {
+		if r.pos >= cs && r.pos < p {
+			if first >= 0 && r.char != first {
+				return true
+			}
+			first = r.char
 		}
 	}
 	return false
+}
+
+// Cases of a possessive-looking word (determiner).
+const (
+	possessiveCase = iota // a determiner: "sein Vater", "her sister"
+	objectCase            // a personal pronoun in the object case: "sagt ihr, dass", "liked her."
+	notPronoun            // not a pronoun: the German verb "sein" ("will ehrlich sein.")
+)
+
+// determiner reads a possessive of the pronoun table at text[p:q] by what
+// follows it (before the sentence end se): German bare "sein" followed by
+// punctuation or the sentence end, or after "zu", is the verb; bare "ihr"
+// (German) and "her" (English) so followed, or "her" followed by a word of
+// Pack.NotNouns ("the", "to", "and", …), are the object case.
+func (rs *resolver) determiner(w string, p, q, se int) int {
+	lw := strings.ToLower(w)
+	if lw != "sein" && lw != "ihr" && lw != "her" {
+		return possessiveCase
+	}
+	next := q
+	for next < se && (rs.text[next] == ' ' || rs.text[next] == '\t' || rs.text[next] == '\n' || rs.text[next] == '\r') {
+		next++
+	}
+	word := next < se && wordAfter(rs.text, next)
+	if lw == "sein" {
+		if !word || rs.wordBefore(p) == "zu" {
+			return notPronoun
+		}
+		return possessiveCase
+	}
+	if !word {
+		return objectCase
+	}
+	if lw == "her" && rs.pack.NotNouns[strings.ToLower(rs.text[next:wordEnd(rs.text, next)])] {
+		return objectCase
+	}
+	return possessiveCase
+}
+
+// wordBefore returns the word (lower-case) that ends before text[p], with
+// only spaces between, or "".
+func (rs *resolver) wordBefore(p int) string {
+	e := p
+	for e > 0 && (rs.text[e-1] == ' ' || rs.text[e-1] == '\t') {
+		e--
+	}
+	s := e
+	for s > 0 && isWordRuneBefore(rs.text, s) {
+		_, sz := utf8.DecodeLastRuneInString(rs.text[:s])
+		s -= sz
+	}
+	return strings.ToLower(rs.text[s:e])
+}
+
+// afterPreposition reports whether the mention at text[p] follows a
+// preposition of the pack ("mit Friedrich", "with Darcy"), perhaps with an
+// article between ("mit dem Jungen").
+func (rs *resolver) afterPreposition(p int) bool {
+	w := rs.wordBefore(p)
+	if rs.pack.Articles[w] {
+		e := p
+		for e > 0 && (rs.text[e-1] == ' ' || rs.text[e-1] == '\t') {
+			e--
+		}
+		w = rs.wordBefore(e - len(w))
+	}
+	return rs.pack.Prepositions[w]
+}
+
+// genitive reports whether the name mention text[s:e] is a genitive or
+// possessive that qualifies a noun: it ends in "'s", "’s", "s'" or "s’",
+// or, in German, in "s" before a capitalised word that is no name
+// ("Kathrins Tochter").
+func (rs *resolver) genitive(s, e int) bool {
+	t := rs.text[s:e]
+	for _, suf := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	if rs.pack.Code != "de" || !strings.HasSuffix(t, "s") || e >= len(rs.text) || rs.text[e] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rs.text[e+1:])
+	return unicode.IsUpper(r) && !rs.nameAt(e+1)
+}
+
+// nameEndsAt reports whether a name mention ends at text[p], spaces
+// allowed between.
+func (rs *resolver) nameEndsAt(p int) bool {
+	for p > 0 && (rs.text[p-1] == ' ' || rs.text[p-1] == '\t') {
+		p--
+	}
+	i, _ := slices.BinarySearchFunc(rs.names, p, func(m Mention, p int) int { return m.Start - p })
+	return i > 0 && rs.names[i-1].End == p
+}
+
+// nextWord returns the position of the first non-space byte at or after p.
+func nextWord(text string, p int) int {
+	for p < len(text) && (text[p] == ' ' || text[p] == '\t') {
+		p++
+	}
+	return p
+}
+
+// nameAt reports whether a name mention starts at text[p].
+func (rs *resolver) nameAt(p int) bool {
+	_, ok := slices.BinarySearchFunc(rs.names, p, func(m Mention, p int) int { return m.Start - p })
+	return ok
 }
 
 // pronoun looks w up in the pronoun table: lower-case, or capitalised as

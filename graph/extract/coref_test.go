@@ -248,12 +248,14 @@ func TestCorefRules(t *testing.T) {
 		{"id": "anna", "name": "Anna", "gender": "f"},
 		{"id": "ben", "name": "Ben", "gender": "m"},
 		{"id": "cleo", "name": "Cleo"},
-		{"id": "dora", "name": "Dora", "gender": "f"}],
+		{"id": "dora", "name": "Dora", "gender": "f"},
+		{"id": "emil", "name": "Emil", "gender": "m"}],
 		"relationships": [{"source": "anna", "target": "ben", "type": "parent"}, {"source": "dora", "target": "ben", "type": "sibling"}]}`)
 	en, _ := parseRoster(t, "en", `{"format": "relgraph/roster@1", "lang": "en", "characters": [
 		{"id": "anna", "name": "Anna", "gender": "f"},
 		{"id": "ben", "name": "Ben", "gender": "m"},
-		{"id": "sam", "name": "Sam", "gender": "x"}],
+		{"id": "sam", "name": "Sam", "gender": "x"},
+		{"id": "cleo", "name": "Cleo", "gender": "f"}],
 		"relationships": [{"source": "anna", "target": "ben", "type": "partner"}]}`)
 	tests := []struct {
 		name string
@@ -282,6 +284,18 @@ func TestCorefRules(t *testing.T) {
 		{"ihr after a plural cue stays plural", "Ben weiß, dass beide Eltern ihre Arbeit lieben.", extract.CorefPronouns, false, nil},
 		{"English reflexives bind in their clause", "Anna met Ben. Ben blamed himself.", extract.CorefPronouns, true, []string{"himself→ben"}},
 		{"English object pronoun skips its clause", "Ben met Anna. Anna thanked him.", extract.CorefPronouns, true, []string{"him→ben"}},
+		{"English subject pronoun may be its clause's character", "Cleo left early. Anna said she was tired.", extract.CorefPronouns, true, []string{"she→anna"}},
+		{"English her as object", "Cleo smiled. Anna liked her.", extract.CorefPronouns, true, []string{"her→cleo"}},
+		{"English her as object before the", "Cleo came. Anna told her the news.", extract.CorefPronouns, true, []string{"her→cleo"}},
+		{"English her as determiner", "Anna came. Ben met her brother.", extract.CorefPronouns, true, []string{"her→anna"}},
+		{"German sein as a verb", "Ben ruft an. Anna will ehrlich sein.", extract.CorefPronouns, false, nil},
+		{"German zu sein", "Ben lacht. Anna scheint froh zu sein, sein Hund auch.", extract.CorefPronouns, false, []string{"sein→ben"}},
+		{"German ihr as dative object", "Dora lacht. Anna sagt ihr, dass sie gehen muss.", extract.CorefPronouns, false, []string{"ihr→dora", "sie→dora"}},
+		{"two pronouns of one clause differ", "Emil sagt Ben, dass er ihn liebt.", extract.CorefPronouns, false, []string{"er→ben", "ihn→emil"}},
+		{"coordinated names make ihre plural", "Dora spielt. Ben und Anna holen ihre Jacken.", extract.CorefPronouns, false, nil},
+		{"und opens a clause", "Anna kommt und Dora beruhigt sie.", extract.CorefPronouns, false, []string{"sie→anna"}},
+		{"a genitive is no subject", "Annas Tochter Dora lacht. Sie ist froh.", extract.CorefPronouns, false, []string{"Sie→dora"}},
+		{"a prepositional object is no subject", "Nach dem Streit mit Emil geht Ben heim. Er ist traurig.", extract.CorefPronouns, false, []string{"Er→ben"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

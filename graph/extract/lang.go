@@ -27,6 +27,22 @@ type Pack struct {
 	// after such a word in the same clause is read as plural and left
 	// unresolved ("dass beide Eltern ihn auf ihre Weise lieben").
 	PluralCues map[string]bool
+	// ClauseWords (lower-case) open a new clause even without a comma
+	// ("Kathrin kommt, doch …", "… but she …").
+	ClauseWords map[string]bool
+	// Conjunctions (lower-case) open a new clause unless they join two
+	// names ("Kathrin zu helfen und sie zu unterstützen" is two clauses,
+	// "Lukas und Achim" one phrase).
+	Conjunctions map[string]bool
+	// Prepositions (lower-case): a name after one ("mit Friedrich",
+	// perhaps with an article between) is not its sentence's subject.
+	Prepositions map[string]bool
+	// Articles (lower-case) may stand between a preposition and a noun.
+	Articles map[string]bool
+	// NotNouns (lower-case) are words that cannot follow a possessive
+	// determiner, so English "her" before one is the object case ("told
+	// her the news", "liked her and …").
+	NotNouns map[string]bool
 
 	rules   *rules    // abbreviations, months and ordinals of the sentence splitter
 	longest int       // the longest pronoun, in bytes
@@ -60,6 +76,13 @@ type Pronoun struct {
 	// their own clause, so the clause rule of resolution does not apply to
 	// them; "hers" is read the same way ("she kept hers").
 	Reflexive bool
+	// Nominative pronouns (English "he", "she", "they") may refer to a
+	// character named earlier in their own clause ("Elizabeth said she
+	// was tired"): the clause rule of resolution is for the object case.
+	// German "er" and "sie" are not marked: German sets a comma before
+	// every subordinate clause, so a clause cut at punctuation holds one
+	// subject.
+	Nominative bool
 }
 
 // Kin is the relationship a kinship noun names, from the possessor to the
@@ -76,6 +99,15 @@ func pronouns(gender string, possessive, plural bool, words ...string) map[strin
 	m := make(map[string]Pronoun, len(words))
 	for _, w := range words {
 		m[w] = Pronoun{Gender: gender, Possessive: possessive, Plural: plural}
+	}
+	return m
+}
+
+// nominative marks the pronouns of m as Nominative.
+func nominative(m map[string]Pronoun) map[string]Pronoun {
+	for w, p := range m {
+		p.Nominative = true
+		m[w] = p
 	}
 	return m
 }
@@ -124,7 +156,11 @@ var (
 			pronouns("f", true, false, "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"),
 			pronouns("", false, true, "ihnen"),
 		),
-		PluralCues: set("beide", "beiden", "alle", "allen", "eltern", "geschwister", "kinder", "leute", "wir", "zwei", "drei", "paar", "ehepaar", "familie"),
+		ClauseWords:  set("aber", "doch", "denn", "sondern", "jedoch"),
+		Conjunctions: set("und", "oder", "sowie"),
+		Prepositions: set("mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "nach", "für", "über", "an", "am", "auf", "aus", "gegen", "ohne", "um", "durch", "unter", "vor", "hinter", "neben", "zwischen", "seit", "wegen", "trotz", "während", "gegenüber", "außer"),
+		Articles:     set("der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"),
+		PluralCues:   set("beide", "beiden", "alle", "allen", "eltern", "geschwister", "kinder", "leute", "wir", "zwei", "drei", "paar", "ehepaar", "familie"),
 		Kinship: merge(
 			kin("parent", "m", "Vater", "Vaters"),
 			kin("parent", "f", "Mutter"),
@@ -147,16 +183,23 @@ var (
 		Code:   "en",
 		Quotes: [][2]string{{"“", "”"}, {"‘", "’"}, {"\"", "\""}, {"'", "'"}},
 		Pronouns: merge(
-			pronouns("m", false, false, "he", "him"),
+			nominative(pronouns("m", false, false, "he")),
+			pronouns("m", false, false, "him"),
 			reflexive(pronouns("m", false, false, "himself")),
 			pronouns("m", true, false, "his"),
-			pronouns("f", false, false, "she"),
+			nominative(pronouns("f", false, false, "she")),
 			reflexive(pronouns("f", false, false, "herself", "hers")),
 			pronouns("f", true, false, "her"),
-			pronouns("x", false, false, "they", "them"),
+			nominative(pronouns("x", false, false, "they")),
+			pronouns("x", false, false, "them"),
 			reflexive(pronouns("x", false, false, "themself")),
 			pronouns("x", true, false, "their"),
 		),
+		ClauseWords:  set("but", "yet"),
+		Conjunctions: set("and", "or"),
+		Prepositions: set("with", "to", "from", "by", "at", "for", "of", "about", "on", "in", "into", "after", "before", "without", "towards", "toward", "against", "behind", "beside", "between", "near", "like", "than", "upon", "among", "through", "under", "over"),
+		Articles:     set("the", "a", "an", "his", "her", "their"),
+		NotNouns:     set("the", "a", "an", "to", "and", "that", "in", "on", "at", "for", "with", "from", "by", "of", "as", "so", "if", "but", "or", "again", "very", "too", "up", "down", "out", "off", "away", "back", "now", "then", "when", "what", "how", "why", "not", "into", "about", "all", "this", "it", "his", "my", "your", "our", "their", "would", "could", "should", "was", "is", "had", "has", "be", "been", "once", "there", "here", "over", "under", "through", "before", "after", "herself", "himself", "nothing", "something", "everything", "some", "any", "no", "more", "most", "much", "well", "still", "yet", "just", "only", "even", "ever", "never", "always"),
 		Kinship: merge(
 			kin("parent", "m", "father"),
 			kin("parent", "f", "mother"),

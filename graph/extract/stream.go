@@ -164,7 +164,7 @@ type streamer struct {
 	units   int  // units so far
 	names   int  // name mentions so far
 	anyText bool // a chunk was not blank
-	carry   []int
+	carry   []referent
 
 	// Window units: the mentions of the last N tokens (text offsets into
 	// tail, which runs from the first of them to the end of the text
@@ -340,51 +340,19 @@ func (s *streamer) run(text string) {
 }
 
 // resolve runs coreference over the chunk's sentences, continuing from the
-// characters of the previous chunk's last sentence (s.carry): they stand
-// in a sentence of spaces put before the chunk, whose names are given at
-// those spaces, so the resolver sees them as the previous sentence. It
-// returns names and resolved mentions merged, and sets s.carry to the
-// characters of the chunk's last sentence, in text order (the referents
-// the resolver would hold for the next sentence).
+// referents of the previous chunk's last sentence (s.carry, the resolver's
+// own state), and returns names and resolved mentions merged.
 func (s *streamer) resolve(text string, sentences []Span, names []Mention) []Mention {
-	var res []Mention
-	if k := len(s.carry); k == 0 {
-		res = newResolver(text, s.m, s.r, s.pack, s.opt.Coref).resolve(sentences, names)
-	} else {
-		pad := k + 1
-		padded := strings.Repeat(" ", k) + "\n" + text
-		pn := make([]Mention, 0, k+len(names))
-		for i, c := range s.carry {
-			pn = append(pn, Mention{ID: s.m.ids[c], Start: i, End: i + 1})
-		}
-		for _, n := range names {
-			n.Start, n.End = n.Start+pad, n.End+pad
-			pn = append(pn, n)
-		}
-		ps := make([]Span, 0, len(sentences)+1)
-		ps = append(ps, Span{0, k})
-		for _, u := range sentences {
-			ps = append(ps, Span{u.Start + pad, u.End + pad})
-		}
-		res = newResolver(padded, s.m, s.r, s.pack, s.opt.Coref).resolve(ps, pn)
-		for i := range res {
-			res[i].Start, res[i].End = res[i].Start-pad, res[i].End-pad
-		}
-	}
-	all := names
-	if len(res) > 0 {
-		all = mergeMentions(names, res)
-	}
+	rs := newResolver(text, s.m, s.r, s.pack, s.opt.Coref)
+	rs.prev = s.carry
+	res := rs.resolve(sentences, names)
 	if len(sentences) > 0 {
-		last := sentences[len(sentences)-1]
-		s.carry = s.carry[:0]
-		for _, mn := range all {
-			if mn.Start >= last.Start && mn.Start < last.End {
-				s.carry = append(s.carry, s.index[mn.ID])
-			}
-		}
+		s.carry = rs.prev
 	}
-	return all
+	if len(res) == 0 {
+		return names
+	}
+	return mergeMentions(names, res)
 }
 
 // window counts the window interactions of the chunk's mentions, with the

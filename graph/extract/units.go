@@ -300,8 +300,8 @@ func Scenes(text string) []Span {
 // and count too, under the same line conditions: a joint label, names
 // joined by ", " and " und " / " and " / " & " ("Kater und Kätzin. Der
 // alberne Tropf!": both speak), and a stage direction that is nothing but
-// a name ("(Bauern unter der Linde.)" before their song). It returns nil
-// when there is none.
+// names joined as in a joint label ("(Bauern unter der Linde.)" before
+// their song; "(Anna und Ben.)"). It returns nil when there is none.
 func speakerLabels(text string, ms []Mention) []bool {
 	var out []bool
 	mark := func(i, j int) {
@@ -318,8 +318,16 @@ func speakerLabels(text string, ms []Mention) []bool {
 			continue
 		}
 		if p, ok := parenOpen(text, m.Start); ok {
-			if parenClose(text, m.End) && afterBreak(text, p) {
-				mark(i, i)
+			// "(Anna.)", "(Anna und Ben.)", "(Anna, Ben.)"; not "(Anna. Ben.)",
+			// which in Lessing's Emilia Galotti lists who is on stage, not
+			// who speaks.
+			j := i
+			for j+1 < len(ms) && ms[j+1].Resolved == "" && jointSep(text[ms[j].End:ms[j+1].Start]) {
+				j++
+			}
+			if parenClose(text, ms[j].End) && afterBreak(text, p) {
+				mark(i, j)
+				i = j
 			}
 			continue
 		}

@@ -296,7 +296,8 @@ func TestJointAndStageLabels(t *testing.T) {
 		"## Szene 2\n(Kathrin.)\nSingt ein Lied von Achim.\nLukas: Schön.\n" +
 		"## Szene 3\nAnna, Max & Fritz. Hallo!\nKathrin. Ja?\n" +
 		"## Szene 4\nLukas. Achim und Kathrin sind fort.\n(Achim tritt auf.)\n" +
-		"## Szene 5\nMax und Fritz gehen. Lukas und Kathrin bleiben.\n"
+		"## Szene 5\nMax und Fritz gehen. Lukas und Kathrin bleiben.\n" +
+		"## Szene 6\nLukas. Wer kommt?\n(Anna und Max.)\n(Fritz. Kathrin.)\n"
 	g, _, err := extract.Extract(text, extract.Options{Roster: r, Unit: extract.UnitSpec{Kind: extract.UnitScene}})
 	if err != nil {
 		t.Fatal(err)
@@ -305,11 +306,14 @@ func TestJointAndStageLabels(t *testing.T) {
 	// "(Kathrin.)" and Lukas speak; Achim is sung about. Scene 3: Anna,
 	// Max and Fritz jointly, and Kathrin. Scene 4: Lukas alone speaks
 	// ("Achim und Kathrin" do not open a label line; "(Achim tritt auf.)"
-	// is more than a name). Scene 5: no label, every name counts.
+	// is more than a name). Scene 5: no label, every name counts. Scene 6:
+	// Lukas, and the joint direction "(Anna und Max.)"; "(Fritz. Kathrin.)"
+	// lists who is on stage (as in Emilia Galotti), not who speaks.
 	want := map[string][]int{
-		"fritz–lukas": {1, 5}, "lukas–max": {1, 5}, "fritz–max": {1, 3, 5},
+		"fritz–lukas": {1, 5}, "lukas–max": {1, 5, 6}, "fritz–max": {1, 3, 5},
 		"kathrin–lukas": {2, 5},
-		"anna–fritz":    {3}, "anna–max": {3}, "anna–kathrin": {3}, "fritz–kathrin": {3, 5}, "kathrin–max": {3, 5},
+		"anna–fritz":    {3}, "anna–max": {3, 6}, "anna–kathrin": {3}, "fritz–kathrin": {3, 5}, "kathrin–max": {3, 5},
+		"anna–lukas": {6},
 	}
 	if got := edgeUnits(g); !maps.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("edges %v,\nwant  %v", got, want)
