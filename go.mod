@@ -59,3 +59,7 @@ require (
 	modernc.org/token v1.1.0 // indirect
 	star-tex.org/x/tex v0.7.1 // indirect
 )
+
+// go-graphviz v0.2.10 with its WebAssembly module loaded on first use instead
+// of in init(); see third_party/go-graphviz/README.patch.md.
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

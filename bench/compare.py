@@ -13,12 +13,12 @@ process (start, read the file, compute, write CSV to /dev/null): what a
 user waits for. igraph and NetworkX are timed in-process after the graph
 is loaded. Each time is the best of --repeat runs (default 3; NetworkX
 runs that take over 20 s run once). Peak resident memory of the relgraph
-process is reported too (from wait4). With --inprocess (a test binary of
+process is reported too (from one more run under GNU time). With --inprocess (a test binary of
 graph/centrality, as compare.sh builds it), relgraph's kernels are also
 timed in-process after loading, like igraph's (BenchmarkFile), in the
 column "rg in-proc".
 """
-import argparse, csv, json, os, re, subprocess, sys, time, warnings
+import argparse, csv, json, os, re, subprocess, sys, tempfile, time, warnings
 
 warnings.simplefilter("ignore")
 
@@ -42,13 +42,32 @@ def relgraph_args(task, path):
 
 
 def run_relgraph(binary, task, path):
+    """Wall-clock seconds of one relgraph run."""
     t0 = time.perf_counter()
-    p = subprocess.Popen([binary] + relgraph_args(task, path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.run([binary] + relgraph_args(task, path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     dt = time.perf_counter() - t0
-    if status != 0:
-        sys.exit("relgraph %s failed: %s" % (task, p.stderr.read().decode()))
-    return dt, ru.ru_maxrss / 1024  # MiB
+    if p.returncode != 0:
+        sys.exit("relgraph %s failed: %s" % (task, p.stderr.decode()))
+    return dt
+
+
+def relgraph_rss(binary, task, path):
+    """Peak resident memory (MiB) of one relgraph run, or None.
+
+    Measured by GNU time (/usr/bin/time), whose own small process starts
+    relgraph: the ru_maxrss of a child of this Python process would count
+    the pages of the Python process it was forked from (Linux keeps the
+    high-water mark across exec), which grows with the graphs loaded here.
+    """
+    if not os.path.exists("/usr/bin/time"):
+        return None
+    with tempfile.NamedTemporaryFile("r") as f:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name, binary] + relgraph_args(task, path),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            return int(f.read().split()[-1]) / 1024  # KiB → MiB
+        except (ValueError, IndexError):
+            return None
 
 
 def igraph_task(h, task):
@@ -121,7 +140,8 @@ def main():
             d["dist"] = 1 / d["weight"]
         inproc = inprocess(a.inprocess, rgfile, a.repeat) if a.inprocess else {}
         for task in TASKS:
-            rg = min(run_relgraph(a.relgraph, task, rgfile) for _ in range(a.repeat))
+            rg = (min(run_relgraph(a.relgraph, task, rgfile) for _ in range(a.repeat)),
+                  relgraph_rss(a.relgraph, task, rgfile))
             igt = best(igraph_task(h, task), a.repeat)
             nxt = None
             if name not in a.networkx_skip.split(","):
@@ -133,7 +153,7 @@ def main():
             ip = inproc.get(task)
             print("%-12s %-12s %9.3f %9.3f %10s %8.3f %8s %9.1f %11s %8s" % (
                 name, task, rg[0], igt, "%.3f" % nxt if nxt is not None else "-", rg[0] / igt,
-                "%.4f" % (rg[0] / nxt) if nxt else "-", rg[1],
+                "%.4f" % (rg[0] / nxt) if nxt else "-", rg[1] if rg[1] is not None else float("nan"),
                 "%.4f" % ip if ip is not None else "-", "%.3f" % (ip / igt) if ip is not None else "-"), flush=True)
         if task == "louvain":
             q = subprocess.run([a.relgraph, "communities", rgfile, "--format", "json", "--seed", "1"],

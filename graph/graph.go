@@ -172,13 +172,16 @@ func (g *Graph) Validate() error {
 		}
 		seen[n.ID] = i
 	}
-	type pair struct{ a, b string }
-	pairs := make(map[pair]int, len(g.Edges))
+	// A pair is keyed on its ends' positions in g.Nodes (ordered when
+	// directed, smaller first when not), which hashes faster than the ids.
+	pairs := make(map[uint64]int, len(g.Edges))
 	for i, e := range g.Edges {
-		if _, ok := seen[e.Source]; !ok {
+		si, ok := seen[e.Source]
+		if !ok {
 			return fmt.Errorf("edges[%d].source: unknown node %q", i, e.Source)
 		}
-		if _, ok := seen[e.Target]; !ok {
+		ti, ok := seen[e.Target]
+		if !ok {
 			return fmt.Errorf("edges[%d].target: unknown node %q", i, e.Target)
 		}
 		if e.Source == e.Target {
@@ -190,10 +193,10 @@ func (g *Graph) Validate() error {
 		if strings.ContainsRune(e.Relation, 0) {
 			return fmt.Errorf("edges[%d].relation: contains a NUL character", i)
 		}
-		p := pair{e.Source, e.Target}
-		if !g.Directed && p.a > p.b {
-			p.a, p.b = p.b, p.a
+		if !g.Directed && si > ti {
+			si, ti = ti, si
 		}
+		p := uint64(uint32(si))<<32 | uint64(uint32(ti))
 		if j, dup := pairs[p]; dup {
 			return fmt.Errorf("edges[%d]: duplicate edge %s–%s (also edges[%d])", i, e.Source, e.Target, j)
 		}

@@ -42,8 +42,14 @@ func newAdjacency(g *graph.Graph) *adjacency {
 		w    float64
 	}
 	pairs := make([]pair, 0, len(g.Edges))
+	// Canonical edges come sorted by source: look each source up once.
+	lastSource, lastU, lastOK := "", 0, false
 	for _, e := range g.Edges {
-		u, ok1 := idx[e.Source]
+		if e.Source != lastSource || lastSource == "" {
+			lastSource = e.Source
+			lastU, lastOK = idx[e.Source]
+		}
+		u, ok1 := lastU, lastOK
 		v, ok2 := idx[e.Target]
 		if !ok1 || !ok2 || u == v || !(e.Weight > 0) || math.IsInf(e.Weight, 1) {
 			continue
@@ -75,6 +81,23 @@ func newAdjacency(g *graph.Graph) *adjacency {
 	k := int32(0) // write position after merging
 	for i := 0; i < a.n; i++ {
 		lo, hi := a.off[i], a.off[i+1]
+		// Rows of a canonical undirected graph come out of the fill above
+		// already strictly ascending (sources before targets, both in id
+		// order): copy them as they are.
+		strict := true
+		for j := lo + 1; j < hi; j++ {
+			if a.adj[j] <= a.adj[j-1] {
+				strict = false
+				break
+			}
+		}
+		if strict {
+			a.off[i] = k
+			copy(a.adj[k:], a.adj[lo:hi])
+			copy(a.w[k:], a.w[lo:hi])
+			k += hi - lo
+			continue
+		}
 		row = row[:0]
 		for j := lo; j < hi; j++ {
 			row = append(row, half{a.adj[j], a.w[j]})

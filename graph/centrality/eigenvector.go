@@ -115,6 +115,19 @@ func componentTop(a *adjacency, members []int32, local []int32, dense int) (floa
 				dst[i] = s
 			}
 		}
+		if c == a.n {
+			// One component: members are 0..n-1 and local is the
+			// identity, so index x directly.
+			mul = func(dst, x []float64) {
+				for v := range dst {
+					var s float64
+					for k := a.off[v]; k < a.off[v+1]; k++ {
+						s += a.w[k] * x[a.adj[k]]
+					}
+					dst[v] = s
+				}
+			}
+		}
 		lambda, vec = lanczosTop(c, mul)
 	}
 	// Perron–Frobenius: the eigenvector of a connected non-negative matrix
@@ -187,14 +200,22 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 
 	orthonormalise := func(x []float64, k int) bool {
 		before := math.Sqrt(dot(x, x))
-		// Gram–Schmidt twice ("twice is enough", Parlett).
-		for range 2 {
+		// Gram–Schmidt, repeated once when the first pass cancelled most
+		// of x ("twice is enough", Parlett; the 1/√2 test of Daniel,
+		// Gragg, Kaufman and Stewart, Math. Comp. 30, 1976,
+		// doi:10.1090/S0025-5718-1976-0431641-8).
+		b := before
+		for pass := range 2 {
 			for i := range k {
 				vi := row(v, i)
 				axpy(-dot(x, vi), vi, x)
 			}
+			prev := b
+			b = math.Sqrt(dot(x, x))
+			if pass == 0 && b > prev/math.Sqrt2 {
+				break
+			}
 		}
-		b := math.Sqrt(dot(x, x))
 		if !(b > 1e-10*before) {
 			return false // x lies in the span: the space is invariant
 		}
@@ -238,7 +259,7 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 		var s mat.Dense
 		es.VectorsTo(&s)
 		p := min(keep, k)
-		for r := range p {
+		ritz := func(r int) {
 			yr, ayr := row(y, r), row(ay, r)
 			clear(yr)
 			clear(ayr)
@@ -248,13 +269,21 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 				axpy(sc, row(av, i), ayr)
 			}
 		}
-		// Residual of the top Ritz pair.
+		// The top Ritz pair and its residual first; the other kept
+		// vectors only when the cycle restarts.
+		ritz(0)
 		copy(tmp, row(ay, 0))
 		axpy(-theta, row(y, 0), tmp)
 		resid := math.Sqrt(dot(tmp, tmp))
+		done := resid <= tol*math.Abs(theta) || invariant || k == c || cycle == maxCycles-1
+		if !done {
+			for r := 1; r < p; r++ {
+				ritz(r)
+			}
+		}
 		v, y = y, v
 		av, ay = ay, av
-		if resid <= tol*math.Abs(theta) || invariant || k == c || cycle == maxCycles-1 {
+		if done {
 			break
 		}
 		// Restart from the kept Ritz vectors plus the residual direction,

@@ -160,17 +160,25 @@ func Rank(g *graph.Graph, opt Options) (*Ranking, error) {
 // rounded to 12 significant digits, see Rank), ties by id ascending.
 func rankOrder(g *graph.Graph, val []float64) []int {
 	n := len(g.Nodes)
-	key := make([]float64, n)
+	// Sort (key, id, index) records, which sit side by side in memory,
+	// rather than indices into g.Nodes. Ids are unique, so the order is
+	// total and an unstable sort gives the same result as a stable one.
+	type item struct {
+		key float64
+		id  string
+		i   int
+	}
+	items := make([]item, n)
 	for i, v := range val {
-		key[i] = RankKey(v)
+		items[i] = item{RankKey(v), g.Nodes[i].ID, i}
 	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return cmp.Or(cmp.Compare(key[j], key[i]), cmp.Compare(g.Nodes[i].ID, g.Nodes[j].ID))
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(cmp.Compare(b.key, a.key), cmp.Compare(a.id, b.id))
 	})
+	order := make([]int, n)
+	for r, it := range items {
+		order[r] = it.i
+	}
 	return order
 }
 

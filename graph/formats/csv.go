@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/relgraph/relgraph/graph"
 )
@@ -102,12 +104,17 @@ func csvRecords(name string, data []byte, comma rune) ([][]string, []int, error)
 		return nil, nil, err
 	}
 	data = normalizeNewlines(bytes.TrimPrefix(data, bom))
+	if recs, lines, ok := splitPlainCSV(data, comma); ok {
+		return recs, lines, nil
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	var recs [][]string
-	var lines []int
+	// One record a line, give or take blank and quoted multi-line ones.
+	size := bytes.Count(data, []byte{'\n'}) + 1
+	recs := make([][]string, 0, size)
+	lines := make([]int, 0, size)
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -130,6 +137,123 @@ func csvRecords(name string, data []byte, comma rune) ([][]string, []int, error)
 	return recs, lines, nil
 }
 
+// plainCSV reports whether data (UTF-8, lines ending in LF) can be split
+// without encoding/csv's parser: it holds no double quote and comma is
+// not a space character. Then a CSV record is a line, split at each comma,
+// with leading white space (unicode.IsSpace) cut from each field, as
+// encoding/csv does with TrimLeadingSpace. (encoding/csv, which allocates
+// a string and a slice per record, took a quarter of `relgraph rank` on a
+// 100,000-line edge list.)
+func plainCSV(data []byte, comma rune) bool {
+	return bytes.IndexByte(data, '"') < 0 && !unicode.IsSpace(comma) && comma != utf8.RuneError
+}
+
+// walkPlainCSV calls yield with each record of text (see plainCSV) and its
+// line number, skipping empty lines and lines of one blank field, as
+// csvRecords does, until yield returns false. rec is valid only during
+// the call (its slice is reused); its strings share text's memory.
+func walkPlainCSV(text, sep string, yield func(rec []string, line int) bool) {
+	var fields []string
+	for line := 1; text != ""; line++ {
+		row := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			row, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if row == "" {
+			continue
+		}
+		fields = fields[:0]
+		for {
+			f, rest, more := strings.Cut(row, sep)
+			fields = append(fields, strings.TrimLeftFunc(f, unicode.IsSpace))
+			if !more {
+				break
+			}
+			row = rest
+		}
+		if len(fields) == 1 && strings.TrimSpace(fields[0]) == "" {
+			continue
+		}
+		if !yield(fields, line) {
+			return
+		}
+	}
+}
+
+// splitPlainCSV returns the records and line numbers csvRecords would
+// return for data, when plainCSV allows (ok is false otherwise).
+// FuzzSplitPlainCSV checks that both agree.
+func splitPlainCSV(data []byte, comma rune) (recs [][]string, lines []int, ok bool) {
+	if !plainCSV(data, comma) {
+		return nil, nil, false
+	}
+	text := string(data)
+	sep := string(comma)
+	nl := strings.Count(text, "\n") + 1
+	all := make([]string, 0, strings.Count(text, sep)+nl)
+	recs = make([][]string, 0, nl)
+	lines = make([]int, 0, nl)
+	walkPlainCSV(text, sep, func(rec []string, line int) bool {
+		start := len(all)
+		all = append(all, rec...)
+		recs = append(recs, all[start:len(all):len(all)])
+		lines = append(lines, line)
+		return true
+	})
+	return recs, lines, true
+}
+
+// csvTable is the data rows of an edge list (after its header): split
+// line by line on demand when plainCSV allows, else all records read by
+// csvRecords.
+type csvTable struct {
+	plain     bool
+	text, sep string
+	recs      [][]string // without plain; recs[0] is the header
+	lines     []int      // line of each of recs
+	// size is at least the number of data rows.
+	size int
+}
+
+// csvEdgeTable reads the rows of an edge list as csvRecords would.
+func csvEdgeTable(name string, data []byte, comma rune) (*csvTable, error) {
+	if err := checkUTF8(name, normalizeNewlines(data)); err != nil {
+		return nil, err
+	}
+	clean := normalizeNewlines(bytes.TrimPrefix(data, bom))
+	if plainCSV(clean, comma) {
+		return &csvTable{plain: true, text: string(clean), sep: string(comma), size: bytes.Count(clean, []byte{'\n'}) + 1}, nil
+	}
+	recs, lines, err := csvRecords(name, data, comma)
+	if err != nil {
+		return nil, err
+	}
+	return &csvTable{recs: recs, lines: lines, size: len(recs)}, nil
+}
+
+// rows calls yield with each data row and its line number until yield
+// returns false; rec is valid only during the call.
+func (t *csvTable) rows(yield func(rec []string, line int) bool) {
+	if !t.plain {
+		for i := 1; i < len(t.recs); i++ {
+			if !yield(t.recs[i], t.lines[i]) {
+				return
+			}
+		}
+		return
+	}
+	header := true
+	walkPlainCSV(t.text, t.sep, func(rec []string, line int) bool {
+		if header {
+			header = false
+			return true
+		}
+		return yield(rec, line)
+	})
+}
+
 // ReadCSV decodes a CSV edge list, with the node table opt.Nodes when
 // given (see the mapping above). Errors name the file, the line and the
 // column.
@@ -142,11 +266,30 @@ func ReadCSV(name string, data []byte, opt ReadOptions) (*graph.Graph, []string,
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s:1: %v", name, err)
 	}
-	recs, lines, err := csvRecords(name, data, layout.comma)
+	t, err := csvEdgeTable(name, data, layout.comma)
 	if err != nil {
 		return nil, nil, err
 	}
+	// First without the map of node pairs (the common case: no edge twice,
+	// no bad row); when a pair repeats or a row is bad, again with it, so
+	// that merged weights, warnings and errors are exactly those of the
+	// line-by-line reading.
+	if g, warns, err := readCSVEdges(name, t, layout, opt, true); err == nil && g != nil {
+		return g, warns, nil
+	}
+	return readCSVEdges(name, t, layout, opt, false)
+}
+
+// readCSVEdges builds the graph of the rows of an edge list. With
+// deferPairs the builder does not look for repeated pairs as it goes; then
+// it returns a nil graph and a nil error when some pair repeats, and the
+// caller reads again without deferPairs.
+func readCSVEdges(name string, t *csvTable, layout csvLayout, opt ReadOptions, deferPairs bool) (*graph.Graph, []string, error) {
 	b := newBuilder(name, opt.Nodes == nil)
+	b.deferPairs = deferPairs
+	// An edge list of m rows has at most m edges; its nodes are usually
+	// far fewer, and the node map grows when needed.
+	b.grow(min(t.size, 1<<12), t.size)
 	if opt.Nodes != nil {
 		nname := opt.NodesName
 		if nname == "" {
@@ -157,57 +300,69 @@ func ReadCSV(name string, data []byte, opt ReadOptions) (*graph.Graph, []string,
 		}
 	}
 	// A file whose rows all say Directed is a directed graph.
-	if layout.typ >= 0 && len(recs) > 1 {
-		directed := 0
-		for _, rec := range recs[1:] {
+	if layout.typ >= 0 {
+		rows, directed := 0, 0
+		t.rows(func(rec []string, _ int) bool {
+			rows++
 			if layout.typ < len(rec) && strings.EqualFold(strings.TrimSpace(rec[layout.typ]), "directed") {
 				directed++
 			}
-		}
+			return true
+		})
 		switch directed {
 		case 0:
-		case len(recs) - 1:
+		case rows:
 			b.g.Directed = true
 		default:
-			b.warns.add("directed", fmt.Sprintf("%s: %d of %d rows are directed: all are read as undirected", name, directed, len(recs)-1))
+			b.warns.add("directed", fmt.Sprintf("%s: %d of %d rows are directed: all are read as undirected", name, directed, rows))
 		}
 	}
 	need := max(layout.source, layout.target)
-	for i, rec := range recs[1:] {
-		line := lines[i+1]
-		where := fmt.Sprintf("line %d", line)
-		if len(rec) <= need {
-			return nil, nil, fmt.Errorf("%s:%d: %d fields, want at least %d (source and target)", name, line, len(rec), need+1)
-		}
-		e := graph.Edge{Source: strings.TrimSpace(rec[layout.source]), Target: strings.TrimSpace(rec[layout.target]), Weight: 1}
-		if e.Source == "" || e.Target == "" {
-			return nil, nil, fmt.Errorf("%s:%d: empty source or target", name, line)
-		}
-		if layout.weight >= 0 {
-			if layout.weight >= len(rec) || strings.TrimSpace(rec[layout.weight]) == "" {
-				return nil, nil, fmt.Errorf("%s:%d: column %d (weight): missing", name, line, layout.weight+1)
-			}
-			w, err := parseWeight(rec[layout.weight])
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s:%d: column %d: %v", name, line, layout.weight+1, err)
-			}
-			e.Weight = w
-		}
-		if layout.rel >= 0 && layout.rel < len(rec) {
-			e.Relation = rec[layout.rel]
-		}
-		if layout.unit >= 0 && layout.unit < len(rec) && strings.TrimSpace(rec[layout.unit]) != "" {
-			u, err := parseUnits(rec[layout.unit])
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s:%d: column %d: %v", name, line, layout.unit+1, err)
-			}
-			e.Units = u
-		}
-		if _, err := b.addEdge(e, where); err != nil {
-			return nil, nil, err
-		}
+	var err error
+	t.rows(func(rec []string, line int) bool {
+		err = csvEdge(b, name, rec, line, layout, need)
+		return err == nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if deferPairs && b.repeatedPair() {
+		return nil, nil, nil
 	}
 	return b.finish()
+}
+
+// csvEdge adds the edge of the data row rec at line to b.
+func csvEdge(b *builder, name string, rec []string, line int, layout csvLayout, need int) error {
+	if len(rec) <= need {
+		return fmt.Errorf("%s:%d: %d fields, want at least %d (source and target)", name, line, len(rec), need+1)
+	}
+	e := graph.Edge{Source: strings.TrimSpace(rec[layout.source]), Target: strings.TrimSpace(rec[layout.target]), Weight: 1}
+	if e.Source == "" || e.Target == "" {
+		return fmt.Errorf("%s:%d: empty source or target", name, line)
+	}
+	if layout.weight >= 0 {
+		if layout.weight >= len(rec) || strings.TrimSpace(rec[layout.weight]) == "" {
+			return fmt.Errorf("%s:%d: column %d (weight): missing", name, line, layout.weight+1)
+		}
+		w, err := parseWeight(rec[layout.weight])
+		if err != nil {
+			return fmt.Errorf("%s:%d: column %d: %v", name, line, layout.weight+1, err)
+		}
+		e.Weight = w
+	}
+	if layout.rel >= 0 && layout.rel < len(rec) {
+		e.Relation = rec[layout.rel]
+	}
+	if layout.unit >= 0 && layout.unit < len(rec) && strings.TrimSpace(rec[layout.unit]) != "" {
+		u, err := parseUnits(rec[layout.unit])
+		if err != nil {
+			return fmt.Errorf("%s:%d: column %d: %v", name, line, layout.unit+1, err)
+		}
+		e.Units = u
+	}
+	_, err := b.addEdgeAt(e, atLine(line))
+	return err
 }
 
 // readCSVNodes reads a node table (Id, Label, …) into b.

@@ -297,7 +297,25 @@ func normalizeNewlines(data []byte) []byte {
 // parseWeight parses an edge weight: a finite number in
 // [graph.MinWeight, graph.MaxWeight].
 func parseWeight(s string) (float64, error) {
-	w, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	t := strings.TrimSpace(s)
+	// Fast path for the common small whole numbers ("1".."999999999999999"):
+	// exact in a float64, the same value ParseFloat gives.
+	if n := len(t); n > 0 && n <= 15 {
+		v := 0
+		for i := 0; i < n; i++ {
+			c := t[i]
+			if c < '0' || c > '9' {
+				v = -1
+				break
+			}
+			v = v*10 + int(c-'0')
+		}
+		if v >= 0 {
+			w := float64(v)
+			return w, checkWeight(w)
+		}
+	}
+	w, err := strconv.ParseFloat(t, 64)
 	if err != nil {
 		return 0, fmt.Errorf("weight %q: want a number", s)
 	}
@@ -333,9 +351,26 @@ type builder struct {
 	g    graph.Graph
 	// idx maps a node id to its position in g.Nodes.
 	idx map[string]int
-	// pairs maps an edge's key (ordered ends when directed, sorted ends
-	// when undirected) to its position in g.Edges.
-	pairs map[[2]string]int
+	// pairs maps an edge's key to its position in g.Edges. The key is the
+	// two ends' positions in g.Nodes (see pairKey): ordered when directed,
+	// smaller first when undirected.
+	pairs map[uint64]int
+	// keys is the pairKey of each edge of g.Edges, in the same order.
+	keys []uint64
+	// ids is each node's id as added, in the order of g.Nodes: finish
+	// checks that readers left the ids (and so keys) as they were.
+	ids []string
+	// directed is g.Directed when the first edge was added; turned is set
+	// when a later edge saw another value (the keys then mix two rules).
+	directed, turned bool
+	// deferPairs leaves pairs empty: a repeated pair is added as a second
+	// edge, and the reader must call repeatedPair at the end and read the
+	// file again without deferPairs when it reports one (see ReadCSV).
+	deferPairs bool
+	// lastID and lastIdx are the node id end looked up last and its
+	// position: edge lists often repeat the source on consecutive lines.
+	lastID  string
+	lastIdx int
 	// autoNodes adds nodes named by edges only (edge lists); otherwise an
 	// unknown end is an error.
 	autoNodes bool
@@ -343,20 +378,63 @@ type builder struct {
 }
 
 func newBuilder(name string, autoNodes bool) *builder {
-	return &builder{name: name, idx: map[string]int{}, pairs: map[[2]string]int{}, autoNodes: autoNodes}
+	return &builder{name: name, idx: map[string]int{}, pairs: map[uint64]int{}, autoNodes: autoNodes}
 }
+
+// grow makes room for about nodes more nodes and edges more edges, so
+// that readers which know their size up front (CSV: one edge per line) do
+// not regrow the maps and slices as they go.
+func (b *builder) grow(nodes, edges int) {
+	if len(b.idx) == 0 {
+		b.idx = make(map[string]int, nodes)
+	}
+	if len(b.pairs) == 0 {
+		b.pairs = make(map[uint64]int, edges)
+	}
+	b.g.Nodes = slices.Grow(b.g.Nodes, nodes)
+	b.ids = slices.Grow(b.ids, nodes)
+	b.g.Edges = slices.Grow(b.g.Edges, edges)
+	b.keys = slices.Grow(b.keys, edges)
+}
+
+// pos says where in a file an item comes from, for errors and warnings:
+// "line N" when line > 0, else desc (e.g. `node "x"`, `field edges[3]`).
+// It is formatted only when a message needs it.
+type pos struct {
+	line int
+	desc string
+}
+
+func (p pos) String() string {
+	if p.line > 0 {
+		return "line " + strconv.Itoa(p.line)
+	}
+	return p.desc
+}
+
+// atLine is the position "line n".
+func atLine(n int) pos { return pos{line: n} }
 
 // addNode adds a node; a repeated id is an error naming where.
 func (b *builder) addNode(n graph.Node, where string) error {
+	_, err := b.addNodeAt(n, pos{desc: where})
+	return err
+}
+
+// addNodeAt adds a node and returns its position in b.g.Nodes; a repeated
+// id is an error naming where.
+func (b *builder) addNodeAt(n graph.Node, where pos) (int, error) {
 	if err := checkID(n.ID); err != nil {
-		return fmt.Errorf("%s: %s: node id: %v", b.name, where, err)
+		return 0, fmt.Errorf("%s: %s: node id: %v", b.name, where, err)
 	}
 	if _, dup := b.idx[n.ID]; dup {
-		return fmt.Errorf("%s: %s: duplicate node id %q", b.name, where, n.ID)
+		return 0, fmt.Errorf("%s: %s: duplicate node id %q", b.name, where, n.ID)
 	}
-	b.idx[n.ID] = len(b.g.Nodes)
+	i := len(b.g.Nodes)
+	b.idx[n.ID] = i
 	b.g.Nodes = append(b.g.Nodes, n)
-	return nil
+	b.ids = append(b.ids, n.ID)
+	return i, nil
 }
 
 // node returns the node with id, or nil.
@@ -371,45 +449,120 @@ func (b *builder) node(id string) *graph.Node {
 // edge (nil when a self-loop was dropped). where names the line or
 // element in errors and warnings.
 func (b *builder) addEdge(e graph.Edge, where string) (*graph.Edge, error) {
-	for _, end := range []struct{ field, id string }{{"source", e.Source}, {"target", e.Target}} {
-		if _, ok := b.idx[end.id]; ok {
-			continue
-		}
-		if !b.autoNodes {
-			return nil, fmt.Errorf("%s: %s: %s %q is not a declared node", b.name, where, end.field, end.id)
-		}
-		if err := b.addNode(graph.Node{ID: end.id}, where); err != nil {
-			return nil, err
-		}
+	return b.addEdgeAt(e, pos{desc: where})
+}
+
+// end returns the position in b.g.Nodes of the node id, adding it when
+// the builder adds nodes named by edges; field ("source" or "target")
+// and where name it in errors.
+func (b *builder) end(id, field string, where pos) (int, error) {
+	if id == b.lastID && id != "" {
+		return b.lastIdx, nil
+	}
+	if i, ok := b.idx[id]; ok {
+		b.lastID, b.lastIdx = id, i
+		return i, nil
+	}
+	if !b.autoNodes {
+		return 0, fmt.Errorf("%s: %s: %s %q is not a declared node", b.name, where, field, id)
+	}
+	return b.addNodeAt(graph.Node{ID: id}, where)
+}
+
+// pairKey is the key of the edge between the nodes at positions i and j
+// of b.g.Nodes in b.pairs: i then j when the graph is directed, the
+// smaller first when not.
+func (b *builder) pairKey(i, j int) uint64 {
+	if !b.g.Directed && i > j {
+		i, j = j, i
+	}
+	return uint64(uint32(i))<<32 | uint64(uint32(j))
+}
+
+// addEdgeAt is addEdge with where as a pos, formatted only when a message
+// is written.
+func (b *builder) addEdgeAt(e graph.Edge, where pos) (*graph.Edge, error) {
+	si, err := b.end(e.Source, "source", where)
+	if err != nil {
+		return nil, err
+	}
+	ti, err := b.end(e.Target, "target", where)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkWeight(e.Weight); err != nil {
 		return nil, fmt.Errorf("%s: %s: %v", b.name, where, err)
 	}
-	if e.Source == e.Target {
+	if si == ti {
 		b.warns.add("self-loop", fmt.Sprintf("%s: %s: self-loop on %q dropped (relgraph graphs have none)", b.name, where, e.Source))
 		return nil, nil
 	}
-	key := [2]string{e.Source, e.Target}
-	if !b.g.Directed && key[0] > key[1] {
-		key[0], key[1] = key[1], key[0]
+	if len(b.g.Edges) == 0 {
+		b.directed = b.g.Directed
+	} else if b.g.Directed != b.directed {
+		b.turned = true
+	}
+	key := b.pairKey(si, ti)
+	if b.deferPairs {
+		b.keys = append(b.keys, key)
+		b.g.Edges = append(b.g.Edges, e)
+		return &b.g.Edges[len(b.g.Edges)-1], nil
 	}
 	if i, dup := b.pairs[key]; dup {
+		// The ends as the message names them: sorted when undirected.
+		k0, k1 := e.Source, e.Target
+		if !b.g.Directed && k0 > k1 {
+			k0, k1 = k1, k0
+		}
 		old := &b.g.Edges[i]
 		old.Weight += e.Weight
 		if old.Weight > graph.MaxWeight {
-			return nil, fmt.Errorf("%s: %s: summed weight of %s–%s exceeds %g", b.name, where, key[0], key[1], graph.MaxWeight)
+			return nil, fmt.Errorf("%s: %s: summed weight of %s–%s exceeds %g", b.name, where, k0, k1, graph.MaxWeight)
 		}
 		if old.Relation == "" {
 			old.Relation = e.Relation
 		}
 		old.Units = mergeUnits(old.Units, e.Units)
 		old.Evidence = append(old.Evidence, e.Evidence...)
-		b.warns.add("duplicate", fmt.Sprintf("%s: %s: duplicate edge %s–%s: weights summed to %s", b.name, where, key[0], key[1], formatNumber(old.Weight)))
+		b.warns.add("duplicate", fmt.Sprintf("%s: %s: duplicate edge %s–%s: weights summed to %s", b.name, where, k0, k1, formatNumber(old.Weight)))
 		return old, nil
 	}
 	b.pairs[key] = len(b.g.Edges)
+	b.keys = append(b.keys, key)
 	b.g.Edges = append(b.g.Edges, e)
 	return &b.g.Edges[len(b.g.Edges)-1], nil
+}
+
+// repeatedPair reports whether two edges of b.g.Edges join the same pair
+// of nodes (the same key), in O(nodes + edges): the keys are bucketed by
+// their first node, then each bucket's second nodes are marked.
+func (b *builder) repeatedPair() bool {
+	n := len(b.g.Nodes)
+	start := make([]int32, n+1)
+	for _, k := range b.keys {
+		start[k>>32+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	next := slices.Clone(start[:n])
+	second := make([]int32, len(b.keys))
+	for _, k := range b.keys {
+		a := k >> 32
+		second[next[a]] = int32(uint32(k))
+		next[a]++
+	}
+	mark := next // reused: mark[j] = 1 + the first node whose bucket holds j
+	clear(mark)
+	for a := range n {
+		for _, j := range second[start[a]:start[a+1]] {
+			if mark[j] == int32(a)+1 {
+				return true
+			}
+			mark[j] = int32(a) + 1
+		}
+	}
+	return false
 }
 
 func mergeUnits(a, b []int) []int {
@@ -424,11 +577,46 @@ func mergeUnits(a, b []int) []int {
 // finish validates the graph and returns it in canonical order.
 func (b *builder) finish() (*graph.Graph, []string, error) {
 	g := &b.g
-	if err := g.Validate(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", b.name, err)
+	if !b.valid() {
+		if err := g.Validate(); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", b.name, err)
+		}
 	}
 	g.Canonicalize()
 	return g, b.warns.list(), nil
+}
+
+// valid reports whether b.g is sure to pass graph.Validate, from what the
+// builder checked as it went, without Validate's maps: every node was added
+// by addNodeAt (checkID, no repeated id) with the id it still has; every
+// edge was added by addEdgeAt (known distinct ends, weight in range, no
+// repeated pair) and still joins the nodes of its key, the graph's
+// direction is unchanged; no name or relation holds a NUL. When it
+// reports false, finish calls Validate, for its exact error.
+func (b *builder) valid() bool {
+	g := &b.g
+	if len(b.ids) != len(g.Nodes) || len(b.keys) != len(g.Edges) || len(b.pairs) != len(g.Edges) && !b.deferPairs {
+		return false
+	}
+	if len(g.Edges) > 0 && (b.directed != g.Directed || b.turned) {
+		return false
+	}
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		if n.ID != b.ids[i] || strings.IndexByte(n.Name, 0) >= 0 {
+			return false
+		}
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		k := b.keys[i]
+		a, c := g.Nodes[k>>32].ID, g.Nodes[uint32(k)].ID
+		same := e.Source == a && e.Target == c || !g.Directed && e.Source == c && e.Target == a
+		if !same || a == c || !(e.Weight >= graph.MinWeight && e.Weight <= graph.MaxWeight) || strings.IndexByte(e.Relation, 0) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // checkID rejects ids that graph.Validate would refuse, so readers can

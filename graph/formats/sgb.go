@@ -155,12 +155,18 @@ func ReadSGB(name string, data []byte, opt ReadOptions) (*graph.Graph, []string,
 // addEdgeQuiet adds 1 to the pair's weight and merges units without a
 // duplicate warning: in an SGB file repeated pairs are the data.
 func (b *builder) addEdgeQuiet(e graph.Edge) (*graph.Edge, error) {
-	key := [2]string{e.Source, e.Target}
-	if i, ok := b.pairs[key]; ok {
-		old := &b.g.Edges[i]
-		old.Weight += e.Weight
-		old.Units = mergeUnits(old.Units, e.Units)
-		return old, nil
+	// b.pairs is keyed on node positions (builder.pairKey); an edge
+	// given as target–source of an undirected pair goes to addEdge, as
+	// when pairs was keyed on the ends in sorted order.
+	si, sok := b.idx[e.Source]
+	ti, tok := b.idx[e.Target]
+	if sok && tok && (b.g.Directed || e.Source <= e.Target) {
+		if i, ok := b.pairs[b.pairKey(si, ti)]; ok {
+			old := &b.g.Edges[i]
+			old.Weight += e.Weight
+			old.Units = mergeUnits(old.Units, e.Units)
+			return old, nil
+		}
 	}
 	return b.addEdge(e, "")
 }
