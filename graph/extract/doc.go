@@ -178,25 +178,37 @@
 //     hers, herself, and they, them, their for a character of gender "x")
 //     refers to the most recent character of its gender, looking back
 //     through the mentions of its sentence, then of the previous sentence
-//     (names and earlier resolved mentions alike). One exception: a
-//     personal pronoun that opens its sentence ("Er geht …") continues the
-//     first character of its gender in the previous sentence — in a main
-//     clause usually the subject, the preferred center of centering theory
-//     (Grosz, Joshi & Weinstein 1995) — not the most recent one ("Lukas …
-//     sucht seinen Vater. Er geht …": Lukas). And a personal pronoun
-//     (not a possessive, not a reflexive such as "himself") never refers
-//     to a character named earlier in its own clause — the clause cut at
-//     "," ";" ":" or a dash — since the text would then say "sich" or
-//     "himself" (binding principle B): in "Kathrins Sorge wächst, doch Dr.
-//     Winter beruhigt sie", sie is Kathrin. The gender is the
-//     roster's: a character without one is never the referent. German "sie"
-//     and "ihr…" are read as feminine singular (they are also plural),
-//     except that "ihr…" after a plural cue of its clause (Pack.PluralCues:
-//     "beide", "Eltern", "alle", …) is plural and left alone; "es"
-//     is left out (mostly expletive), plural "ihnen" is never resolved. A
+//     (names and earlier resolved mentions alike). Three refinements, each
+//     from a classic of the field, read on the surface without a parser.
+//     (1) A personal pronoun that opens its sentence ("Er geht …")
+//     continues the first character of its gender in the previous
+//     sentence that can be its subject (not after a preposition, "mit
+//     Friedrich"; not a genitive, "Kathrins Tochter") — the preferred
+//     center of centering theory (Grosz, Joshi & Weinstein 1995) — not the
+//     most recent one ("Lukas … sucht seinen Vater. Er geht …": Lukas). (2) A personal pronoun in the object case never refers to a
+//     character of its own clause, since the text would then say "sich"
+//     or "himself" (binding principle B): "Kathrins Sorge wächst, doch Dr.
+//     Winter beruhigt sie": sie is Kathrin; in "Emil sagt Ben, dass er ihn
+//     liebt" er and ihn differ. A clause is cut at "," ";" ":" a dash, a
+//     word of Pack.ClauseWords ("aber", "doch", "but") or of
+//     Pack.Conjunctions ("und", "and") unless it joins two names ("Lukas
+//     und Achim"). English subject pronouns ("Elizabeth said she was
+//     tired") and reflexives are exempt; German "er" and "sie" are not,
+//     as German punctuation sets a comma before every subordinate clause.
+//     (3) A possessive-looking word is read by what follows: German bare
+//     "sein" before punctuation or after "zu" is the verb ("will ehrlich
+//     sein."), bare "ihr" before punctuation and English "her" before
+//     punctuation or a word of Pack.NotNouns ("told her the news") are
+//     the object case; "ihr…" after a plural cue of its clause
+//     (Pack.PluralCues: "beide", "Eltern", …) or two names joined by "und"
+//     is the plural possessive and left alone. The gender is the roster's: a character without one is never the
+//     referent. German "sie" and "ihr…" are otherwise read as feminine
+//     singular (they are also plural); "es" is left out (mostly
+//     expletive), plural "ihnen" is never resolved. A
 //     capitalised pronoun counts only as the first word of a sentence or
 //     after an opening quotation mark: elsewhere "Sie", "Ihr" are the
 //     formal address. Pronouns inside a name are not read.
+//
 //   - roles: pronouns as above, plus kinship phrases and descriptors. A
 //     possessive followed by a kinship noun of the pack ("seinen Vater",
 //     "ihr Sohn", "her sister") resolves the possessive first, then the noun
@@ -245,21 +257,34 @@
 //     from its speaker to the other speakers of the scene (whom it
 //     addresses) and to every character it names; a character only talked
 //     about gets an edge, but is not on stage.
-//   - Otherwise direct speech is text in quotation marks of the language
-//     pack (German „…“ »…« «…» "…", English “…” "…"; single quotes are
-//     left out: they double as apostrophes) within one paragraph. It is
+//   - Otherwise the text is prose, and its hard-wrapped lines are joined
+//     first (UnwrapLines, as for the other layers), so that a name or an
+//     attribution run over a wrap ("said Miss⏎Bingley") is read whole; a
+//     play keeps its lines, since its labels open lines. Direct speech is
+//     text in quotation marks of the language pack (German „…“ »…« «…»
+//     "…", English “…” "…"; single quotes are left out: they double as
+//     apostrophes) within one paragraph. It is
 //     attributed to the first name among the six words after its closing
 //     mark when a verb of saying is among them ("„…“, sagt Lukas", "“…,”
 //     said Elizabeth", "“…,” Elizabeth said"), else to the last name before
 //     a verb of saying among the six words before its opening mark ("Lukas
 //     fragt: „…“"). Resolved pronouns count as names there (with Coref).
-//     An unattributed quotation is no speech. Each speech adds 1 to the
-//     edges from its speaker to every character it names and to the
-//     speaker of the previous speech when that lies at most two paragraphs
-//     back (a reply in a dialogue addresses whom it answers).
+//     "zu" / "to" and a name right after the speaker's name or the verb
+//     name the addressee ("sagt Achim zu Kathrin", "returned Darcy to
+//     Jane", "Lukas sagt zu Kathrin: „…“"). A quotation attributed by the
+//     words after it goes on in the next quotations of the paragraph
+//     ("“Then I shall go,” cried Elizabeth, “and find Bingley.”"), one
+//     speech, while the text between names no one else and the next
+//     quotation is not followed by a verb of saying (an attribution of its
+//     own). An unattributed quotation is no speech. Each speech adds 1 to
+//     the edges from its speaker to every character it names and to its
+//     explicit addressee, or, without one, to the speaker of the previous
+//     speech when that lies at most two paragraphs back (a reply in a
+//     dialogue addresses whom it answers).
 //
-// The evidence of a speech is its text with the speaker's and the
-// target's mentions.
+// The evidence of a speech is its text (with the attribution) and the
+// speaker's and the target's mentions; its line breaks are written "\n",
+// so a CRLF text has the evidence of its LF twin.
 //
 // # TEI plays
 //

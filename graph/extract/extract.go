@@ -73,7 +73,7 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 		return nil, nil, err
 	}
 	text = normText(text)
-	if !speechLayer && opt.Unit.Kind != UnitScene {
+	if (!speechLayer || speechUnwraps(text, opt)) && opt.Unit.Kind != UnitScene {
 		text = UnwrapLines(text)
 	}
 	pack, tag, ok := langOf(opt.Lang, r.Lang, text)

@@ -33,10 +33,36 @@ var sayVerbs = map[string]map[string]bool{"de": sayDE, "en": sayEN}
 // span of what is said, and the evidence span.
 type speech struct {
 	speaker  int  // index into the mentions
+	to       int  // index into the mentions of the explicit addressee, -1 for none
 	body     Span // what is said
 	evidence Span // the text kept as evidence (speaker and body)
 	scene    int  // scene index (plays), -1 for prose
 	par      int  // paragraph index (prose)
+}
+
+// addresseeWords are the prepositions that name the addressee after a
+// verb of saying or its speaker ("sagt Achim zu Kathrin", "returned Darcy
+// to Jane"), by language code.
+var addresseeWords = map[string]string{"de": "zu", "en": "to"}
+
+// speechUnwraps reports whether the speech layer joins the hard-wrapped
+// lines of text (UnwrapLines) before reading it: when the text, as it is,
+// has no speaker labels (speakerLabels over the roster's mentions). A
+// printed play keeps its lines, since a label is a name at the start of a
+// line; prose is unwrapped as for the other units, so that a name or an
+// attribution run over a wrap ("said Miss⏎Bingley") is read whole.
+// Unwrapping only joins a line to the one before it, so it makes no label
+// a play would lose. An unknown language reports false (Extract then
+// fails on it).
+func speechUnwraps(text string, opt Options) bool {
+	if !hasBlankLine(text) {
+		return false // UnwrapLines would return it unchanged
+	}
+	pack, _, ok := langOf(opt.Lang, opt.Roster.Lang, text)
+	if !ok {
+		return false
+	}
+	return speakerLabels(text, newMatcher(opt.Roster, pack.Code == "en").find(text)) == nil
 }
 
 // replyParagraphs is how far back, in paragraphs, the previous speech of
@@ -44,9 +70,12 @@ type speech struct {
 const replyParagraphs = 2
 
 // runSpeech builds the directed speech graph: each speech adds 1 to the
-// edge from its speaker to every other character it names, and, in a
-// play, to every other speaker of its scene (whom it addresses). Units are
-// the speeches, numbered from 1 in text order.
+// edge from its speaker to every other character it names and to whom it
+// addresses: in a play every other speaker of its scene; in prose the
+// explicit addressee ("sagt Achim zu Kathrin"), else the speaker of the
+// previous speech when it replies to that. Units are the speeches,
+// numbered from 1 in text order. Evidence texts have their line breaks
+// written "\n" (a CRLF text gives the evidence of its LF twin).
 func (b *builder) runSpeech(text string, pack *Pack, mentions []Mention) int {
 	byID := make(map[string]int, len(b.m.ids))
 	for i, id := range b.m.ids {
@@ -80,31 +109,22 @@ func (b *builder) runSpeech(text string, pack *Pack, mentions []Mention) int {
 				add(chars[i])
 			}
 		}
-		if sp.scene >= 0 {
+		switch {
+		case sp.scene >= 0:
 			for c := range present[sp.scene] {
 				add(c)
 			}
-		} else if k > 0 && sp.par-speeches[k-1].par <= replyParagraphs {
+		case sp.to >= 0 && chars[sp.to] != who:
+			add(chars[sp.to]) // an explicit addressee: no guess from the turns
+		case k > 0 && sp.par-speeches[k-1].par <= replyParagraphs:
 			add(chars[speeches[k-1].speaker]) // a reply addresses the previous speaker
 		}
 		if len(order) == 0 {
 			continue
 		}
-		var ev string
-		var spans []graph.Mention
-		if sp.evidence.End-sp.evidence.Start > MaxEvidenceText {
-			// A long speech: its first MaxEvidenceText bytes, cut at a space.
-			e := sp.evidence.Start + MaxEvidenceText
-			for !utf8.RuneStart(text[e]) {
-				e--
-			}
-			if i := strings.LastIndexAny(text[sp.evidence.Start:e], " \t\n"); i > 0 {
-				e = sp.evidence.Start + i
-			}
-			sp.evidence.End = e
-		}
+		var ev speechEvidence
 		if b.maxEv >= 0 {
-			ev = strings.Clone(text[sp.evidence.Start:sp.evidence.End])
+			ev = newSpeechEvidence(text, sp.evidence)
 		}
 		for _, c := range order {
 			e := b.edge(who, c)
@@ -112,16 +132,75 @@ func (b *builder) runSpeech(text string, pack *Pack, mentions []Mention) int {
 			if b.maxEv < 0 || len(e.evidence) >= b.maxEv {
 				continue
 			}
-			spans = spans[:0:0]
+			var spans []graph.Mention
 			for i := firstAt(mentions, sp.evidence.Start); i < len(mentions) && mentions[i].Start < sp.evidence.End; i++ {
-				if m := mentions[i]; m.End <= sp.evidence.End && (chars[i] == c || i == sp.speaker) {
-					spans = append(spans, cpSpan(text, sp.evidence.Start, m))
+				if m := mentions[i]; chars[i] == c || i == sp.speaker {
+					if s, ok := ev.span(m); ok {
+						spans = append(spans, s)
+					}
 				}
 			}
-			e.evidence = append(e.evidence, graph.Evidence{Unit: unit, Text: ev, Mentions: spans})
+			e.evidence = append(e.evidence, graph.Evidence{Unit: unit, Text: ev.text, Mentions: spans})
 		}
 	}
 	return len(speeches)
+}
+
+// speechEvidence is the evidence text of a speech: text[span] with every
+// line break "\r\n" or "\r" written "\n", cut after its first
+// MaxEvidenceText bytes (at a space) when longer. crlf lists the offsets,
+// relative to span.Start, of the "\r" dropped from a "\r\n".
+type speechEvidence struct {
+	text  string
+	start int
+	crlf  []int
+}
+
+func newSpeechEvidence(text string, span Span) speechEvidence {
+	ev := speechEvidence{text: text[span.Start:span.End], start: span.Start}
+	if strings.IndexByte(ev.text, '\r') >= 0 {
+		var b strings.Builder
+		for i := 0; i < len(ev.text); i++ {
+			switch c := ev.text[i]; {
+			case c == '\r' && i+1 < len(ev.text) && ev.text[i+1] == '\n':
+				ev.crlf = append(ev.crlf, i)
+			case c == '\r':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(c)
+			}
+		}
+		ev.text = b.String()
+	}
+	if len(ev.text) > MaxEvidenceText {
+		// A long speech: its first MaxEvidenceText bytes, cut at a space.
+		e := MaxEvidenceText
+		for !utf8.RuneStart(ev.text[e]) {
+			e--
+		}
+		if i := strings.LastIndexAny(ev.text[:e], " \t\n"); i > 0 {
+			e = i
+		}
+		ev.text = ev.text[:e]
+	}
+	ev.text = strings.Clone(ev.text)
+	return ev
+}
+
+// span returns the span of the mention m in the evidence text, in code
+// points; false when m is not wholly inside it.
+func (ev speechEvidence) span(m Mention) (graph.Mention, bool) {
+	off := func(p int) int { // text offset → evidence byte offset
+		p -= ev.start
+		n := sort.SearchInts(ev.crlf, p) // dropped bytes before p
+		return p - n
+	}
+	s, e := off(m.Start), off(m.End)
+	if s < 0 || e > len(ev.text) {
+		return graph.Mention{}, false
+	}
+	a := utf8.RuneCountInString(ev.text[:s])
+	return graph.Mention{Start: a, End: a + utf8.RuneCountInString(ev.text[s:e]), Resolved: m.Resolved}, true
 }
 
 // playSpeeches reads a printed play: a speech runs from the end of its
@@ -173,34 +252,101 @@ func trimSpan(text string, s Span) Span {
 // the first six words after the closing mark) or before it ("Lukas fragt:
 // „…“", "Elizabeth replied, “…”": the last name before a verb of saying
 // among the last six words before the opening mark). A quotation with no
-// such speaker is not attributed. A speech also addresses the speaker of
-// the attributed speech before it, when that one is at most
-// replyParagraphs paragraphs back (a reply in a dialogue).
+// such speaker is not attributed.
+//
+// The preposition of addresseeWords right after the speaker's name or a
+// verb of saying, followed by a name, names the addressee ("sagt Achim zu
+// Kathrin", "returned Darcy to Jane", "Lukas sagt zu Kathrin: „…“").
+//
+// A quotation attributed by the words after it continues in the next
+// quotations of the paragraph ("“Then I shall go,” cried Elizabeth, “and
+// find Bingley.”") while the text between names nobody but the speaker
+// and addressee and the next quotation has no verb of saying among the
+// six words after it (an attribution of its own): they are one speech.
 func proseSpeeches(text string, pack *Pack, ms []Mention) []speech {
 	say := sayVerbs[pack.Code]
+	to := addresseeWords[pack.Code]
 	var out []speech
 	for pi, par := range Paragraphs(text) {
 		quotes := quotations(text, par, pack)
-		for qi, q := range quotes {
-			// The frames: up to the neighbouring quotations.
-			after := Span{q.End, par.End}
+		// frame returns the text after quotes[qi], up to the next quotation.
+		after := func(qi int) Span {
+			f := Span{quotes[qi].End, par.End}
 			if qi+1 < len(quotes) {
-				after.End = quotes[qi+1].Start
+				f.End = quotes[qi+1].Start
 			}
+			return f
+		}
+		for qi := 0; qi < len(quotes); qi++ {
+			q := quotes[qi]
 			before := Span{par.Start, q.Start}
 			if qi > 0 {
 				before.Start = quotes[qi-1].End
 			}
-			if sp, ok := speakerAfter(text, after, ms, say); ok {
-				out = append(out, speech{speaker: sp, body: q, evidence: Span{q.Start, ms[sp].End}, scene: -1, par: pi})
+			if a, ok := speakerAfter(text, after(qi), ms, say, to); ok {
+				sp := speech{speaker: a.speaker, to: a.to, body: q, evidence: Span{q.Start, ms[a.speaker].End}, scene: -1, par: pi}
+				if a.to >= 0 {
+					sp.evidence.End = max(sp.evidence.End, ms[a.to].End)
+				}
+				for qi+1 < len(quotes) && continues(text, after(qi), after(qi+1), ms, a, say) {
+					qi++
+					sp.body.End = quotes[qi].End
+					sp.evidence.End = max(sp.evidence.End, quotes[qi].End)
+				}
+				out = append(out, sp)
 				continue
 			}
-			if sp, ok := speakerBefore(text, before, ms, say); ok {
-				out = append(out, speech{speaker: sp, body: q, evidence: Span{ms[sp].Start, q.End}, scene: -1, par: pi})
+			if a, ok := speakerBefore(text, before, ms, say, to); ok {
+				out = append(out, speech{speaker: a.speaker, to: a.to, body: q, evidence: Span{ms[a.speaker].Start, q.End}, scene: -1, par: pi})
 			}
 		}
 	}
 	return out
+}
+
+// attribution is the speaker of a quotation and its explicit addressee:
+// indexes into the mentions, to -1 for none.
+type attribution struct{ speaker, to int }
+
+// continues reports whether the quotation after the gap continues the
+// speech attributed to a by the words in gap: the gap names no one else,
+// and the words after the next quotation (next) hold no verb of saying.
+func continues(text string, gap, next Span, ms []Mention, a attribution, say map[string]bool) bool {
+	for i := firstAt(ms, gap.Start); i < len(ms) && ms[i].Start < gap.End; i++ {
+		if i != a.speaker && i != a.to {
+			return false
+		}
+	}
+	for _, w := range frameWords(text, next, 6, false) {
+		if say[text[w.Start:w.End]] {
+			return false
+		}
+	}
+	return true
+}
+
+// addressee returns the mention right after "zu"/"to" (the word to) at p,
+// with only spaces and tabs between, within f: "… zu Kathrin".
+func addressee(text string, f Span, ms []Mention, p int, to string) int {
+	skip := func(p int) int {
+		for p < f.End && (text[p] == ' ' || text[p] == '\t') {
+			p++
+		}
+		return p
+	}
+	p = skip(p)
+	if to == "" || !strings.HasPrefix(text[p:f.End], to) {
+		return -1
+	}
+	q := p + len(to)
+	if q == f.End || (text[q] != ' ' && text[q] != '\t') {
+		return -1
+	}
+	q = skip(q)
+	if i := firstAt(ms, q); i < len(ms) && ms[i].Start == q && ms[i].End <= f.End {
+		return i
+	}
+	return -1
 }
 
 // quotations returns the spans of the quotations in par: from an opening
@@ -267,17 +413,18 @@ func frameWords(text string, f Span, n int, fromEnd bool) []Span {
 	return ws
 }
 
-// speakerAfter finds "…“, sagt Lukas" / "…,” Elizabeth said".
-func speakerAfter(text string, f Span, ms []Mention, say map[string]bool) (int, bool) {
+// speakerAfter finds "…“, sagt Lukas" / "…,” Elizabeth said", and the
+// addressee of "…“, sagt Achim zu Kathrin" / "…,” Darcy said to Jane".
+func speakerAfter(text string, f Span, ms []Mention, say map[string]bool, to string) (attribution, bool) {
 	ws := frameWords(text, f, 6, false)
-	verb := false
+	var verbs []int // the ends of the verbs of saying
 	for _, w := range ws {
 		if say[text[w.Start:w.End]] {
-			verb = true
+			verbs = append(verbs, w.End)
 		}
 	}
-	if !verb {
-		return 0, false
+	if len(verbs) == 0 {
+		return attribution{}, false
 	}
 	limit := f.End
 	if len(ws) > 0 {
@@ -285,31 +432,41 @@ func speakerAfter(text string, f Span, ms []Mention, say map[string]bool) (int, 
 	}
 	for i := firstAt(ms, f.Start); i < len(ms) && ms[i].Start < limit; i++ {
 		if ms[i].End <= limit && ms[i].Resolved != ResolvedRole {
-			return i, true
+			a := attribution{speaker: i, to: addressee(text, f, ms, ms[i].End, to)}
+			for _, v := range verbs {
+				if a.to < 0 {
+					a.to = addressee(text, f, ms, v, to)
+				}
+			}
+			return a, true
 		}
 	}
-	return 0, false
+	return attribution{}, false
 }
 
-// speakerBefore finds "Lukas fragt: „…“".
-func speakerBefore(text string, f Span, ms []Mention, say map[string]bool) (int, bool) {
+// speakerBefore finds "Lukas fragt: „…“", and the addressee of "Lukas
+// sagt zu Kathrin: „…“".
+func speakerBefore(text string, f Span, ms []Mention, say map[string]bool, to string) (attribution, bool) {
 	ws := frameWords(text, f, 6, true)
-	verbAt := -1
+	verb := Span{-1, -1}
 	for _, w := range ws {
 		if say[text[w.Start:w.End]] {
-			verbAt = w.Start
+			verb = w
 		}
 	}
-	if verbAt < 0 {
-		return 0, false
+	if verb.Start < 0 {
+		return attribution{}, false
 	}
 	best := -1
-	for i := firstAt(ms, f.Start); i < len(ms) && ms[i].Start < verbAt; i++ {
-		if ms[i].End <= verbAt && ms[i].Resolved != ResolvedRole {
+	for i := firstAt(ms, f.Start); i < len(ms) && ms[i].Start < verb.Start; i++ {
+		if ms[i].End <= verb.Start && ms[i].Resolved != ResolvedRole {
 			best = i
 		}
 	}
-	return best, best >= 0
+	if best < 0 {
+		return attribution{}, false
+	}
+	return attribution{speaker: best, to: addressee(text, f, ms, verb.End, to)}, true
 }
 
 // firstAt returns the index of the first mention starting at or after p.

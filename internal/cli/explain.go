@@ -21,6 +21,7 @@ type explainOptions struct {
 
 func newExplainCmd(s Streams) *cobra.Command {
 	o := &explainOptions{s: s}
+	o.directedOK = true // each direction is shown as it is
 	c := &cobra.Command{
 		Use:   "explain GRAPH A B",
 		Short: "Show the text evidence of the edge between two characters",
@@ -30,6 +31,10 @@ text of every unit kept as evidence with both characters' mentions
 highlighted — bold on a terminal (underlined: found by coreference), else
 [name] for a name and {pronoun} for a mention found by coreference. Units
 whose text was not kept (--max-evidence at extraction) are listed by number.
+
+In a directed graph (extract --layer speech) A → B and B → A are two edges,
+shown one after the other (A → B first) with their own weights and
+evidence; a direction without an edge is named.
 
 --format json prints the edge as in the graph file; --format csv one row per
 evidence unit: unit, text, highlighted.`,
@@ -89,10 +94,12 @@ func (o *explainOptions) run(path, a, b string) error {
 	if ida == idb {
 		return usagef("A and B are the same character %q", ida)
 	}
-	var edges []graph.Edge
-	for _, e := range g.Edges {
-		if (e.Source == ida && e.Target == idb) || (e.Source == idb && e.Target == ida) {
-			edges = append(edges, e)
+	var edges []graph.Edge // A → B before B → A in a directed graph
+	for _, pair := range [][2]string{{ida, idb}, {idb, ida}} {
+		for _, e := range g.Edges {
+			if e.Source == pair[0] && e.Target == pair[1] {
+				edges = append(edges, e)
+			}
 		}
 	}
 	if len(edges) == 0 {
@@ -117,6 +124,9 @@ func (o *explainOptions) run(path, a, b string) error {
 				fmt.Fprintln(w)
 			}
 			writeExplanation(w, g, e, color)
+		}
+		if g.Directed && len(edges) == 1 {
+			fmt.Fprintf(w, "\nno edge %s → %s (the graph is directed: each direction is an edge of its own)\n", edges[0].Target, edges[0].Source)
 		}
 		return nil
 	})

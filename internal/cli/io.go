@@ -35,6 +35,9 @@ type inputOptions struct {
 	Chapters string
 
 	roster *roster.Roster // loaded lazily, once
+	// directedOK: the command reads a directed graph's edges as they are
+	// (explain), so loadGraph does not warn that it joins them.
+	directedOK bool
 }
 
 func (o *inputOptions) addFlags(c interface {
@@ -155,7 +158,7 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 			g.Episode.Source = filepath.ToSlash(path)
 		}
 	}
-	if g.Directed {
+	if g.Directed && !o.directedOK {
 		warn(s.ErrOut, name+": the graph is directed; relgraph reads every edge as undirected (source and target joined)")
 	}
 	return g, nil
