@@ -1,11 +1,14 @@
 package extract
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/roster"
@@ -72,9 +75,10 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	if err := CheckUTF8(text); err != nil {
 		return nil, nil, err
 	}
-	text = normText(text)
+	text = nfcText(text)
+	lf := false // every line break of text is known to be a "\n"
 	if (!speechLayer || speechUnwraps(text, opt)) && opt.Unit.Kind != UnitScene {
-		text = UnwrapLines(text)
+		text, lf = unwrapLines(text)
 	}
 	pack, tag, ok := langOf(opt.Lang, r.Lang, text)
 	if !ok {
@@ -121,7 +125,7 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 			g.Episode.Units = len(units)
 		}
 	case UnitParagraph:
-		units = Paragraphs(text)
+		units = paragraphs(text, hasBlankLine(text), lf)
 		g.Episode.Units = len(units)
 	case UnitScene:
 		units = Scenes(text)
@@ -159,6 +163,81 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	slices.Sort(warnings)
 	return g, warnings, nil
 }
+
+// nfcText drops a leading byte order mark and normalises text to NFC, as
+// normText does, checking first with isNFC.
+func nfcText(text string) string {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if !isNFC(text) {
+		text = norm.NFC.String(text)
+	}
+	return text
+}
+
+// isNFC reports norm.NFC.IsNormalString(text) for valid UTF-8, quicker on
+// a mostly ASCII text: it skips ASCII 8 bytes at a time and asks the norm
+// package only about the stretches that hold other characters, each with
+// the ASCII character before it (which may compose with what follows, as
+// "u" + U+0308 does) and ending before a run of 16 ASCII bytes. That is
+// exact because there is an NFC boundary before every ASCII character: it
+// is a starter, and no composition has it as its second character
+// (Unicode Standard Annex #15), so the stretches are normalised
+// independently.
+func isNFC(text string) bool {
+	const asciiRun = 16
+	for i := 0; i < len(text); {
+		for i+8 <= len(text) && load64(text, i)&hi8 == 0 {
+			i += 8
+		}
+		for i < len(text) && text[i] < utf8.RuneSelf {
+			i++
+		}
+		if i >= len(text) {
+			return true
+		}
+		if r, sz := utf8.DecodeRuneInString(text[i:]); r < rune(len(nfcInert)) && nfcInert[r] {
+			i += sz // a segment of its own, and normalised
+			continue
+		}
+		a := max(i-1, 0)
+		j := i
+		for j < len(text) {
+			if text[j] >= utf8.RuneSelf {
+				j++
+				continue
+			}
+			k := j
+			for k < len(text) && k-j < asciiRun && text[k] < utf8.RuneSelf {
+				k++
+			}
+			if k-j >= asciiRun || k == len(text) {
+				break
+			}
+			j = k
+		}
+		if !norm.NFC.IsNormalString(text[a:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// nfcInert marks the characters of Latin-1 and General Punctuation
+// (U+0080–U+00FF, U+2000–U+206F: quotes, dashes, "…", no-break spaces)
+// that are NFC-normal and have an NFC boundary before and after them, so
+// that isNFC can pass them without asking the norm package: the quotes and
+// dashes of most texts.
+var nfcInert = func() (t [0x2070]bool) {
+	for _, rg := range [][2]rune{{0x80, 0xFF}, {0x2000, 0x206F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s := string(r)
+			p := norm.NFC.PropertiesString(s)
+			t[r] = norm.NFC.IsNormalString(s) && p.CCC() == 0 && p.BoundaryBefore() && p.BoundaryAfter()
+		}
+	}
+	return t
+}()
 
 // checkOptions returns the errors of Options that Extract and
 // ExtractReader report before reading the text, and whether the layer is
@@ -225,9 +304,15 @@ type builder struct {
 	// only; nil otherwise): a unit that has any counts only those.
 	labels []bool
 
+	// spans is the free tail of a block of evidence spans: the spans of
+	// one evidence are appended after the spans handed out before
+	// (keepSpans), so that evidence does not cost an allocation each.
+	spans []graph.Mention
+
 	count    []int          // mentions per character
 	lastUnit []int          // the last unit that mentioned the character
-	edges    map[[2]int]int // (a, b) with a < b → index into acc
+	edges    map[[2]int]int // (a, b) with a < b → index into acc (more than denseEdges characters)
+	dense    []int32        // a·n + b → index into acc + 1 (at most denseEdges characters)
 	acc      []edgeAcc
 }
 
@@ -297,14 +382,14 @@ func (b *builder) run(units []Span, mentions []Mention) {
 							}
 						}
 					}
-					e.evidence = append(e.evidence, b.excerpt(unit, u, mentions[first:mi], byChar[a], byChar[c]))
+					b.addEvidence(e, b.excerpt(unit, u, mentions[first:mi], byChar[a], byChar[c]))
 					continue
 				}
 				if cps == nil {
 					cps = codePointSpans(b.text, u.Start, mentions[first:mi])
 					unitText = strings.Clone(b.text[u.Start:u.End])
 				}
-				var spans []graph.Mention
+				spans := b.spans[len(b.spans):len(b.spans)]
 				for k, ch := range chars[first:mi] {
 					if labelled && !b.labels[first+k] {
 						continue
@@ -313,10 +398,41 @@ func (b *builder) run(units []Span, mentions []Mention) {
 						spans = append(spans, cps[k])
 					}
 				}
-				e.evidence = append(e.evidence, graph.Evidence{Unit: unit, Text: unitText, Mentions: spans})
+				spans = b.keepSpans(spans)
+				b.addEvidence(e, graph.Evidence{Unit: unit, Text: unitText, Mentions: spans})
 			}
 		}
 	}
+}
+
+// addEvidence appends ev to the evidence of e, growing the list to at
+// most b.maxEv entries (never more than are kept).
+func (b *builder) addEvidence(e *edgeAcc, ev graph.Evidence) {
+	if len(e.evidence) == cap(e.evidence) && b.maxEv > 0 {
+		n := min(b.maxEv, max(4, 2*cap(e.evidence)))
+		e.evidence = slices.Grow(e.evidence, n-len(e.evidence))
+	}
+	e.evidence = append(e.evidence, ev)
+}
+
+// spanBlock is the number of evidence spans allocated at once.
+const spanBlock = 1024
+
+// keepSpans returns spans, appended at the end of b.spans (or, if longer
+// than what is left there, in an allocation of their own: append moved
+// them), capped so that a later append to them copies, and moves b.spans
+// past them. nil stays nil, as an evidence without spans has none.
+func (b *builder) keepSpans(spans []graph.Mention) []graph.Mention {
+	if len(spans) == 0 {
+		return nil
+	}
+	free := b.spans[len(b.spans):cap(b.spans)]
+	if len(free) > 0 && &free[0] == &spans[0] {
+		b.spans = b.spans[:len(b.spans)+len(spans)]
+	} else if cap(b.spans)-len(b.spans) < spanBlock/4 {
+		b.spans = make([]graph.Mention, 0, spanBlock)
+	}
+	return spans[:len(spans):len(spans)]
 }
 
 // MaxEvidenceText is the longest unit, in bytes, whose whole text is kept
@@ -362,7 +478,7 @@ func (b *builder) excerpt(unit int, u Span, ms []Mention, la, lc []int) graph.Ev
 	left.End = min(left.End, right.Start)
 	text := b.text[left.Start:left.End] + gap + b.text[right.Start:right.End]
 	spans := b.spansIn(left, 0, ms, both)
-	spans = append(spans, b.spansIn(right, utf8.RuneCountInString(b.text[left.Start:left.End]+gap), ms, both)...)
+	spans = append(spans, b.spansIn(right, runeCount(b.text[left.Start:left.End])+utf8.RuneCountInString(gap), ms, both)...)
 	return graph.Evidence{Unit: unit, Text: text, Mentions: spans}
 }
 
@@ -408,20 +524,47 @@ func (b *builder) around(u Span, s0, e0 int) Span {
 
 // spansIn returns the code-point spans, shifted by off, of the mentions
 // ms[k] (k in idx, ascending) that lie inside sp.
+//
+// The mentions are in text order, so code points are counted once, from
+// one mention to the next.
 func (b *builder) spansIn(sp Span, off int, ms []Mention, idx []int) []graph.Mention {
-	var spans []graph.Mention
+	spans := b.spans[len(b.spans):len(b.spans)]
+	pos, cp := sp.Start, off // code point cp is at byte pos
 	for _, k := range idx {
-		if ms[k].Start >= sp.Start && ms[k].End <= sp.End {
-			m := cpSpan(b.text, sp.Start, ms[k])
-			m.Start, m.End = m.Start+off, m.End+off
-			spans = append(spans, m)
+		mn := ms[k]
+		if mn.Start < sp.Start || mn.End > sp.End {
+			continue
 		}
+		if mn.Start < pos { // not in order (never for mentions of one text)
+			m := cpSpan(b.text, sp.Start, mn)
+			spans = append(spans, graph.Mention{Start: m.Start + off, End: m.End + off, Resolved: m.Resolved})
+			continue
+		}
+		cp += runeCount(b.text[pos:mn.Start])
+		s := cp
+		cp += runeCount(b.text[mn.Start:mn.End])
+		pos = mn.End
+		spans = append(spans, graph.Mention{Start: s, End: cp, Resolved: mn.Resolved})
 	}
-	return spans
+	return b.keepSpans(spans)
 }
 
 // edge returns the accumulator of the pair a < b, creating it.
 func (b *builder) edge(a, c int) *edgeAcc {
+	n := len(b.count)
+	if n <= denseEdges {
+		// A table of n·n entries (index + 1; 0: no edge yet) instead of
+		// the map, for the rosters of most texts.
+		if b.dense == nil {
+			b.dense = make([]int32, n*n)
+		}
+		k := &b.dense[a*n+c]
+		if *k == 0 {
+			b.acc = append(b.acc, edgeAcc{a: a, b: c})
+			*k = int32(len(b.acc))
+		}
+		return &b.acc[*k-1]
+	}
 	k := [2]int{a, c}
 	i, ok := b.edges[k]
 	if !ok {
@@ -432,19 +575,42 @@ func (b *builder) edge(a, c int) *edgeAcc {
 	return &b.acc[i]
 }
 
+// denseEdges is the largest number of characters for which builder.edge
+// keeps its pairs in a table (256·256 entries, 256 KiB) rather than a map.
+const denseEdges = 256
+
 // codePointSpans converts the byte spans of ms, ordered and inside the unit
 // starting at byte start, to code-point spans relative to the unit.
 func codePointSpans(text string, start int, ms []Mention) []graph.Mention {
 	out := make([]graph.Mention, len(ms))
 	pos, cp := start, 0
 	for i, m := range ms {
-		cp += utf8.RuneCountInString(text[pos:m.Start])
+		cp += runeCount(text[pos:m.Start])
 		s := cp
-		cp += utf8.RuneCountInString(text[m.Start:m.End])
+		cp += runeCount(text[m.Start:m.End])
 		out[i] = graph.Mention{Start: s, End: cp, Resolved: m.Resolved}
 		pos = m.End
 	}
 	return out
+}
+
+// runeCount is utf8.RuneCountInString(s) (an invalid byte counts as one
+// rune), quicker on ASCII: 8 bytes at a time while none has its top bit.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && load64(s, i)&hi8 == 0 {
+			n, i = n+8, i+8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+sz
+	}
+	return n
 }
 
 // fill writes the nodes and edges into g.
@@ -470,7 +636,22 @@ func (b *builder) fill(g *graph.Graph) {
 		}
 		g.Nodes = append(g.Nodes, n)
 	}
-	for _, e := range b.acc {
+	// In the order of g.Canonicalize (ids are sorted, so index order is
+	// id order), which then finds the edges sorted.
+	// The pairs are sorted as keys a·n + b (n characters), not moved.
+	n := len(b.m.ids)
+	keys := make([]int, len(b.acc))
+	for i, e := range b.acc {
+		keys[i] = e.a*n + e.b
+	}
+	order := make([]int, len(b.acc))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(keys[x], keys[y]) })
+	g.Edges = slices.Grow(g.Edges, len(b.acc))
+	for _, i := range order {
+		e := &b.acc[i]
 		src, dst := b.m.ids[e.a], b.m.ids[e.b]
 		rel, _ := b.r.Relation(src, dst)
 		g.Edges = append(g.Edges, graph.Edge{

@@ -3,9 +3,12 @@ package extract
 import (
 	"cmp"
 	"maps"
+	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -56,12 +59,17 @@ func FindMentions(text string, r *roster.Roster) []Mention {
 //
 // Which word starts to walk from is found by an Aho–Corasick automaton
 // (github.com/coregx/ahocorasick) over the distinct first words of the
-// forms: one pass over the bytes of the text, independent of the number of
-// forms, reports every place where a first word occurs (trie.scan), and
-// only those that are word starts are walked. The library's own tests are
-// in ahocorasick_lib_test.go: they show why the matcher asks for all
-// overlapping occurrences (FindAllOverlapping) instead of iterating Find,
-// which in v0.3.1 can skip an occurrence in either match mode.
+// forms, independent of the number of forms: it reports every place where
+// a first word occurs (trie.scan), and only those that are word starts are
+// walked. When every first word begins with an ASCII capital or a
+// multi-byte letter, as names do, the automaton is not run over the whole
+// text but over its candidate words (trie.scanWords): the words whose
+// first two bytes may begin a first word, found 8 bytes at a time, copied
+// one after the other; elsewhere it reads every byte of the text. The
+// library's own tests are in ahocorasick_lib_test.go: they show why the
+// matcher asks for all overlapping occurrences (FindAllOverlapping)
+// instead of iterating Find, which in v0.3.1 can skip an occurrence in
+// either match mode.
 
 // trie indexes forms word by word.
 type trie struct {
@@ -82,6 +90,21 @@ type trie struct {
 	// scan then visits every word start).
 	heads  map[string]bool
 	starts *ac.Automaton
+
+	// headFirst marks the first bytes of the words in heads. When all are
+	// ASCII capitals or lead bytes of multi-byte characters (upperHeads),
+	// scan hands the automaton only the words that begin with one of them
+	// (candidateWords); highHeads tells that some are lead bytes.
+	headFirst             [256]bool
+	upperHeads, highHeads bool
+	// headPair has bit b of headPair[a] set when a word in heads begins
+	// with the bytes a, b, or is the one byte a (then every b is set).
+	headPair [256][4]uint64
+	// Buffers of scanWords, kept for the next block or text (a trie is
+	// used by one goroutine: the matcher of one Extract or ExtractReader).
+	words   []byte
+	at, off []int32 // offsets from the block's start, in text and in words
+	hit     []bool
 }
 
 type tkey struct {
@@ -170,10 +193,24 @@ func (t *trie) sort() {
 	if len(t.heads) > 0 {
 		// Sorted for determinism; FindAllOverlapping reports every
 		// occurrence whatever the order.
-		words := slices.Sorted(maps.Keys(t.heads))
-		if a, err := ac.NewBuilder().AddStrings(words).Build(); err == nil {
-			t.starts = a
-		} // else (it fails only without patterns) scan visits every word
+		t.starts = automaton(slices.Sorted(maps.Keys(t.heads)))
+	}
+	t.headFirst, t.upperHeads, t.highHeads = [256]bool{}, true, false
+	t.headPair = [256][4]uint64{}
+	for w := range t.heads {
+		c := w[0]
+		t.headFirst[c] = true
+		if len(w) == 1 {
+			t.headPair[c] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		} else {
+			t.headPair[c][w[1]>>6] |= 1 << (w[1] & 63)
+		}
+		switch {
+		case c >= 0xC0:
+			t.highHeads = true
+		case c < 'A' || c > 'Z':
+			t.upperHeads = false
+		}
 	}
 	for i := range t.nodes {
 		slices.SortFunc(t.nodes[i].ends, func(a, b term) int {
@@ -183,14 +220,54 @@ func (t *trie) sort() {
 	slices.SortFunc(t.leads, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b)) })
 }
 
+// automata caches the automata of the word lists (sorted, joined by NUL)
+// that automaton was asked for: a process that extracts many texts with
+// one roster (ExtractReader's chunks, --split, the benchmarks) builds the
+// automaton once. An *ac.Automaton is only read by FindAllOverlapping, so
+// it may be shared between goroutines. The cache is emptied when it holds
+// maxAutomata lists.
+var automata struct {
+	sync.Mutex
+	m map[string]*ac.Automaton
+}
+
+const maxAutomata = 64
+
+// automaton returns the Aho–Corasick automaton of the sorted words, or nil
+// when the library cannot build it (it fails only without patterns; scan
+// then visits every word start).
+func automaton(words []string) *ac.Automaton {
+	key := strings.Join(words, "\x00")
+	automata.Lock()
+	a, ok := automata.m[key]
+	automata.Unlock()
+	if ok {
+		return a
+	}
+	a, err := ac.NewBuilder().AddStrings(words).Build()
+	if err != nil {
+		return nil
+	}
+	automata.Lock()
+	if automata.m == nil || len(automata.m) >= maxAutomata {
+		automata.m = map[string]*ac.Automaton{}
+	}
+	automata.m[key] = a
+	automata.Unlock()
+	return a
+}
+
 func (t *trie) empty() bool { return len(t.nodes) == 1 }
 
 // scan calls f, in text order, at every word start p of text where the
-// first word of a form (after its leading separator) occurs (as a prefix of the word text[p:q]: the walk
-// decides whether a form matches there); f returns where to continue (at
-// least q). The occurrences come from the automaton, all of them,
-// overlapping ones included; those inside a word are skipped.
-func (t *trie) scan(text string, f func(p, q int) int) {
+// first word of a form (after its leading separator) occurs (as a prefix
+// of the word text[p:q]: the walk decides whether a form matches there); f
+// returns where to continue (at least q). The occurrences come from the
+// automaton, all of them, overlapping ones included; those inside a word
+// are skipped. Before the calls of f for a block of the text, reserve (if
+// not nil) is told how many occurrences the block has: at most that many
+// calls of f follow.
+func (t *trie) scan(text string, f func(p, q int) int, reserve func(n int)) {
 	if t.starts == nil {
 		if len(t.heads) > 0 {
 			wordStarts(text, f)
@@ -199,7 +276,6 @@ func (t *trie) scan(text string, f func(p, q int) int) {
 	}
 	// Block by block, each ending after a "\n" (no first word holds one),
 	// so that the list of occurrences stays small in a long text.
-	var starts []int
 	pos := 0
 	for bs := 0; bs < len(text); {
 		be := len(text)
@@ -209,13 +285,26 @@ func (t *trie) scan(text string, f func(p, q int) int) {
 			}
 		}
 		block := text[bs:be]
-		starts = starts[:0]
-		for _, m := range t.starts.FindAllOverlapping(unsafe.Slice(unsafe.StringData(block), len(block))) {
-			starts = append(starts, bs+m.Start)
+		if t.upperHeads && scanCompact && be-bs <= math.MaxInt32 { // offsets fit int32
+			pos = t.scanWords(text, bs, be, pos, f, reserve)
+			bs = be
+			continue
 		}
-		slices.Sort(starts)
-		for i, p := range starts {
-			if p < pos || (i > 0 && p == starts[i-1]) || wordBefore(text, p) {
+		// A read-only view of the block, not a copy: the library only reads
+		// the haystack.
+		ms := t.starts.FindAllOverlapping(unsafe.Slice(unsafe.StringData(block), len(block)))
+		// The library reports occurrences by their end; most are in order
+		// of their start too. Sorted in place, by start only (f reads no
+		// more).
+		if !slices.IsSortedFunc(ms, byStart) {
+			slices.SortFunc(ms, byStart)
+		}
+		if reserve != nil {
+			reserve(len(ms))
+		}
+		for i, m := range ms {
+			p := bs + m.Start
+			if p < pos || (i > 0 && m.Start == ms[i-1].Start) || wordBefore(text, p) {
 				continue
 			}
 			pos = f(p, wordEnd(text, p))
@@ -223,6 +312,127 @@ func (t *trie) scan(text string, f func(p, q int) int) {
 		bs = be
 	}
 }
+
+// scanCompact enables the candidate words of scanWords; tests turn it off
+// to compare with the automaton over the whole text.
+var scanCompact = true
+
+// scanWords is scan for the block text[bs:be] when every first word
+// begins with an ASCII capital or a multi-byte character (upperHeads), as
+// names do: an occurrence of a first word at a word start lies inside the
+// word that begins there, so the automaton is run over those words only —
+// the words of the block that begin with a byte of headFirst, each followed
+// by a NUL (no first word holds one) — instead of the whole block. The
+// occurrences that begin a word are the word starts of scan; pos is where
+// the previous f returned, and the new one is returned.
+func (t *trie) scanWords(text string, bs, be, pos int, f func(p, q int) int, reserve func(n int)) int {
+	if t.words == nil {
+		// A first guess for prose (names are a few per cent of it); the
+		// buffers grow when it is short and are kept for the next block.
+		t.words = make([]byte, 0, (be-bs)/16)
+		t.at = make([]int32, 0, (be-bs)/64)
+		t.off = make([]int32, 0, (be-bs)/64)
+	}
+	words := t.words[:0] // the candidate words, each + NUL
+	at := t.at[:0]       // at[i]: offset of the i-th word in text[bs:]
+	off := t.off[:0]     // off[i]: its offset in words
+	candidateWords(text, bs, be, &t.headFirst, &t.headPair, t.highHeads, func(p, q int) {
+		at = append(at, int32(p-bs))
+		off = append(off, int32(len(words)))
+		words = append(words, text[p:q]...)
+		words = append(words, 0)
+	})
+	t.words, t.at, t.off = words, at, off
+	if len(words) == 0 {
+		return pos
+	}
+	ms := t.starts.FindAllOverlapping(words)
+	// The occurrences come by their end, so word by word; one that begins
+	// at the start of word k marks it.
+	hit := slices.Grow(t.hit[:0], len(at))[:len(at)]
+	clear(hit)
+	t.hit = hit
+	k, hits := 0, 0
+	for _, m := range ms {
+		for k+1 < len(off) && int(off[k+1]) <= m.Start {
+			k++
+		}
+		if int(off[k]) == m.Start && !hit[k] {
+			hit[k] = true
+			hits++
+		}
+	}
+	if reserve != nil {
+		reserve(hits)
+	}
+	for i, a := range at {
+		if p := bs + int(a); hit[i] && p >= pos {
+			pos = f(p, wordEnd(text, p))
+		}
+	}
+	return pos
+}
+
+// candidateWords calls f, in text order, with every word text[p:q] of
+// text[bs:be] (p is a word start: no word rune ends at p; q is wordEnd)
+// whose first byte is marked in first and whose first two bytes are marked
+// in pair (as trie.headPair: a word of one byte has all its second bytes
+// marked), where every byte marked in first is an ASCII capital or, when
+// high, a lead byte (≥ 0xC0). It skips 8 bytes at a time while none is a
+// capital (nor, when high, ≥ 0xC0), with the "hasbetween" test of
+// Anderson's Bit Twiddling Hacks, which is exact for every byte.
+//
+// Every word that begins with a first word of a form is passed: the first
+// word lies inside it (it is made of word runes), so the word's first two
+// bytes are the first word's, or the first word is one byte long.
+func candidateWords(text string, bs, be int, first *[256]bool, pair *[256][4]uint64, high bool, f func(p, q int)) {
+	var highMask uint64
+	if high {
+		highMask = hi8
+	}
+	for i := bs; i < be; {
+		for i+8 <= be {
+			w := load64(text, i)
+			x := w & (lo8 * 0x7F)
+			// Bytes in ('A'-1, 'Z'+1), top bit clear: the capitals.
+			m := (lo8*(127+'Z'+1) - x) &^ w & (x + lo8*(127-('A'-1))) & hi8
+			// Bytes ≥ 0xC0 (lead bytes).
+			m |= w & (w << 1) & highMask
+			if m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		if i >= be {
+			return
+		}
+		c := text[i]
+		if !first[c] {
+			i++
+			continue
+		}
+		if i+1 < be {
+			if d := text[i+1]; pair[c][d>>6]&(1<<(d&63)) == 0 {
+				i++ // no first word begins so (nor is one byte long)
+				continue
+			}
+		}
+		if wordBefore(text, i) {
+			i++
+			continue
+		}
+		q := wordEnd(text, i)
+		if q == i { // a lead byte of no word rune
+			i++
+			continue
+		}
+		f(i, q)
+		i = q
+	}
+}
+
+func byStart(a, b ac.Match) int { return cmp.Compare(a.Start, b.Start) }
 
 // scanBlock is the size from which scan cuts a text into blocks, in bytes.
 var scanBlock = 1 << 20
@@ -349,6 +559,12 @@ func newMatcher(r *roster.Roster, english bool) *matcher {
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if 0x2000 <= r && r <= 0x206F {
+		// General Punctuation (dashes, quotes, "…", spaces, format
+		// characters) has no letter, digit or mark: a quick answer for the
+		// punctuation of most texts (TestIsWordRunePunctuation).
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }
@@ -568,7 +784,7 @@ func (m *matcher) find(text string) []Mention {
 		out = append(out, Mention{ID: m.ids[c.char], Start: c.start, End: c.end})
 		from = c.end
 		return max(c.end, q)
-	})
+	}, func(n int) { out = slices.Grow(out, n) })
 	return out
 }
 
@@ -592,7 +808,7 @@ func (m *matcher) excluded(text string) []Span {
 			spans = append(spans, Span{c.start, c.end})
 		}
 		return q // occurrences may overlap: look at every word
-	})
+	}, nil)
 	slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
 	merged := spans[:0]
 	for _, s := range spans {

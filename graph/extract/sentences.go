@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Span is a byte range [Start, End) of a text.
@@ -98,18 +101,215 @@ func isEnglish(lang string) bool {
 
 // splitSentences implements Sentences. ms, sorted by Start and
 // non-overlapping, are mentions inside which no unit may end.
+//
+// One pass over the bytes finds both the line breaks and the terminal
+// marks: it skips 8 bytes at a time while none of them can begin either,
+// jumps to the first that may (stopMask), and looks at it through
+// sentenceByte.
 func splitSentences(text string, ru *rules, ms []Mention) []Span {
-	var out []Span
+	// About one sentence per 100 bytes of prose; the guess only saves
+	// copies of a growing slice.
+	out := make([]Span, 0, len(text)/100+1)
 	mi := 0
-	start := 0
-	for {
-		end, next := nextLineBreak(text, start)
-		out = splitLine(text, start, end, ru, ms, &mi, out)
-		if next < 0 {
-			return out
+	ls, cur := 0, 0 // start of the line, of the current unit
+	for i := 0; i < len(text); {
+		for i+8 <= len(text) {
+			if m := stopMask(load64(text, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3 // the first byte to look at
+				break
+			}
+			i += 8
 		}
-		start = next
+		if i >= len(text) {
+			break
+		}
+		switch sentenceByte[text[i]] {
+		case 0:
+			i++
+			continue
+		case sbTerminal:
+		case sbBreak, sbC2, sbE2:
+			if n := breakLen(text, i); n > 0 {
+				out = appendTrimmed(out, text, cur, i)
+				i += n
+				ls, cur = i, i
+				continue
+			}
+			if text[i] != 0xE2 || !strings.HasPrefix(text[i:], ellipsis) {
+				i++
+				continue
+			}
+		}
+		i, cur, out = splitAt(text, ls, cur, i, ru, ms, &mi, out)
 	}
+	return appendTrimmed(out, text, cur, len(text))
+}
+
+// splitAt reads the run of terminal marks that begins at text[i] in the
+// line that begins at ls, and decides whether the unit that begins at cur
+// ends after it. It returns where to read on and the start of the current
+// unit (m and m when the unit ended, the end of the run and cur when not),
+// and out with the ended unit appended.
+func splitAt(text string, ls, cur, i int, ru *rules, ms []Mention, mi *int, out []Span) (int, int, []Span) {
+	c := text[i]
+	// Run of terminal marks. A line break never begins with one of their
+	// bytes, so the run stays inside the line.
+	j, marks := i, 0
+	for j < len(text) {
+		if b := text[j]; b == '.' || b == '!' || b == '?' {
+			j++
+		} else if strings.HasPrefix(text[j:], ellipsis) {
+			j += len(ellipsis)
+		} else {
+			break
+		}
+		marks++
+	}
+	// Closing quotes and brackets (none is, or decodes across, a line
+	// break).
+	k := j
+	for k < len(text) {
+		r, sz := rune(text[k]), 1
+		if r >= utf8.RuneSelf {
+			r, sz = utf8.DecodeRuneInString(text[k:])
+		}
+		if !isCloser(r) {
+			break
+		}
+		k += sz
+	}
+	if k >= len(text) || breakLen(text, k) > 0 {
+		return j, cur, out // the line ends here anyway
+	}
+	if !spaceAt(text, k) {
+		return j, cur, out
+	}
+	m := k
+	for m < len(text) && breakLen(text, m) == 0 {
+		r, sz := rune(text[m]), 1
+		if r >= utf8.RuneSelf {
+			r, sz = utf8.DecodeRuneInString(text[m:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		m += sz
+	}
+	if m >= len(text) || breakLen(text, m) > 0 {
+		return j, cur, out
+	}
+	if r := text[m]; r < utf8.RuneSelf {
+		if !('A' <= r && r <= 'Z' || '0' <= r && r <= '9' || asciiOpener[r]) {
+			return j, cur, out
+		}
+	} else if r, _ := utf8.DecodeRuneInString(text[m:]); !unicode.IsUpper(r) && !unicode.IsTitle(r) && !unicode.IsDigit(r) && !isOpener(r) {
+		return j, cur, out
+	}
+	if marks == 1 && c == '.' && !ru.periodEnds(text, ls, j-1, m) {
+		return j, cur, out
+	}
+	// Never end a unit inside a mention: none may span [k, m).
+	for *mi < len(ms) && ms[*mi].End <= k {
+		*mi++
+	}
+	if *mi < len(ms) && ms[*mi].Start < m {
+		return j, cur, out
+	}
+	return m, m, appendTrimmed(out, text, cur, k)
+}
+
+// spaceAt reports whether a whitespace character begins at text[k].
+func spaceAt(text string, k int) bool {
+	if c := text[k]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r'
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsSpace(r)
+}
+
+// asciiOpener marks the ASCII characters for which isOpener is true.
+var asciiOpener = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = isOpener(c)
+	}
+	return t
+}()
+
+// breakLen returns the length of the line break that begins at text[i]
+// (as nextLineBreak reads them), or 0.
+func breakLen(text string, i int) int {
+	switch text[i] {
+	case '\n', '\v', '\f':
+		return 1
+	case '\r':
+		if i+1 < len(text) && text[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xC2: // U+0085 NEL
+		if i+1 < len(text) && text[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2: // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// Classes of sentenceByte.
+const (
+	sbTerminal = 1 + iota // . ! ?
+	sbBreak               // \n \v \f \r
+	sbC2                  // may begin U+0085
+	sbE2                  // may begin U+2028, U+2029 or "…"
+)
+
+// sentenceByte classes the bytes that may begin a line break or a
+// terminal mark; other bytes are 0.
+var sentenceByte = func() (t [256]uint8) {
+	t['.'], t['!'], t['?'] = sbTerminal, sbTerminal, sbTerminal
+	t['\n'], t['\v'], t['\f'], t['\r'] = sbBreak, sbBreak, sbBreak, sbBreak
+	t[0xC2], t[0xE2] = sbC2, sbE2
+	return t
+}()
+
+// load64 returns the 8 bytes at text[i:] (i+8 <= len(text)) as a
+// little-endian word, in one load: the bytes are read through a read-only
+// view of the string, never written.
+func load64(text string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(text), len(text))[i : i+8])
+}
+
+// SWAR constants: one byte repeated.
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// byteMask has the top bit of each byte of w that is c set, and no other
+// bit below the lowest such byte (the "haszero" test of Anderson's Bit
+// Twiddling Hacks on w XOR c…c: a borrow may mark bytes above a true one,
+// never below, so the lowest marked byte is exact).
+func byteMask(w uint64, c byte) uint64 {
+	x := w ^ (lo8 * uint64(c))
+	return (x - lo8) &^ x & hi8
+}
+
+// breakMask marks (top bit) the bytes of w below 0x0E (\n, \v, \f, \r and
+// other controls) and at least 0xC0 (0xC2, 0xE2 and other lead bytes):
+// those that may begin a line break. The lowest marked byte is exact (see
+// byteMask; the test of the top two bits is exact for every byte).
+func breakMask(w uint64) uint64 {
+	return (w-lo8*0x0E)&^w&hi8 | w&(w<<1)&hi8
+}
+
+// stopMask marks the bytes of w that splitSentences must look at: those
+// of breakMask and . ! ?. Its lowest marked byte is the first such byte of
+// w; no byte below it needs looking at.
+func stopMask(w uint64) uint64 {
+	return breakMask(w) | byteMask(w, '.') | byteMask(w, '!') | byteMask(w, '?')
 }
 
 // nextLineBreak returns the offset of the first line break at or after
@@ -121,9 +321,8 @@ func nextLineBreak(text string, from int) (end, next int) {
 		// "has less than" and top-two-bits tricks of Anderson's Bit
 		// Twiddling Hacks.
 		for i+8 <= len(text) {
-			w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-			if (w-0x0E0E0E0E0E0E0E0E)&^w&0x8080808080808080|w&(w<<1)&0x8080808080808080 != 0 {
+			if m := breakMask(load64(text, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3 // the first byte that may
 				break
 			}
 			i += 8
@@ -158,104 +357,32 @@ func nextLineBreak(text string, from int) (end, next int) {
 
 const ellipsis = "…"
 
-// lineBreakByte and terminalByte mark the bytes that may begin a line
-// break or a terminal mark.
-var lineBreakByte, terminalByte [256]bool
+// lineBreakByte marks the bytes that may begin a line break.
+var lineBreakByte [256]bool
 
 func init() {
 	for _, c := range []byte{'\n', '\v', '\f', '\r', 0xC2, 0xE2} {
 		lineBreakByte[c] = true
 	}
-	for _, c := range []byte{'.', '!', '?', 0xE2} {
-		terminalByte[c] = true
-	}
-}
-
-// splitLine appends the units of the line text[ls:le] to out.
-func splitLine(text string, ls, le int, ru *rules, ms []Mention, mi *int, out []Span) []Span {
-	cur := ls
-	for i := ls; i < le; {
-		c := text[i]
-		if !terminalByte[c] || (c == 0xE2 && !strings.HasPrefix(text[i:le], ellipsis)) {
-			i++
-			continue
-		}
-		// Run of terminal marks.
-		j, marks := i, 0
-		for j < le {
-			if b := text[j]; b == '.' || b == '!' || b == '?' {
-				j++
-			} else if strings.HasPrefix(text[j:le], ellipsis) {
-				j += len(ellipsis)
-			} else {
-				break
-			}
-			marks++
-		}
-		// Closing quotes and brackets.
-		k := j
-		for k < le {
-			r, sz := utf8.DecodeRuneInString(text[k:le])
-			if !isCloser(r) {
-				break
-			}
-			k += sz
-		}
-		i = j
-		if k >= le {
-			continue // the line ends here anyway
-		}
-		if r, _ := utf8.DecodeRuneInString(text[k:le]); !unicode.IsSpace(r) {
-			continue
-		}
-		m := k
-		for m < le {
-			r, sz := utf8.DecodeRuneInString(text[m:le])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			m += sz
-		}
-		if m >= le {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(text[m:le])
-		if !unicode.IsUpper(r) && !unicode.IsTitle(r) && !unicode.IsDigit(r) && !isOpener(r) {
-			continue
-		}
-		if marks == 1 && c == '.' && !ru.periodEnds(text, ls, j-1, m, le) {
-			continue
-		}
-		// Never end a unit inside a mention: none may span [k, m).
-		for *mi < len(ms) && ms[*mi].End <= k {
-			*mi++
-		}
-		if *mi < len(ms) && ms[*mi].Start < m {
-			continue
-		}
-		out = appendTrimmed(out, text, cur, k)
-		cur, i = m, m
-	}
-	return appendTrimmed(out, text, cur, le)
 }
 
 // periodEnds reports whether the single "." at text[dot], followed by
-// whitespace and a capitalised word at text[next], ends a sentence. ls and
-// le bound the line.
-func (ru *rules) periodEnds(text string, ls, dot, next, le int) bool {
+// whitespace and a capitalised word at text[next], ends a sentence. ls is
+// the start of the line.
+func (ru *rules) periodEnds(text string, ls, dot, next int) bool {
 	ts := tokenStart(text, ls, dot)
-	tok := strings.TrimLeftFunc(text[ts:dot], func(r rune) bool { return !isWordRune(r) })
+	tok := trimNonWordLeft(text[ts:dot])
 	if tok == "" {
 		return true
 	}
-	if mayEnd, ok := ru.abbrev[strings.ToLower(tok)]; ok {
+	if mayEnd, ok := lookupLower(ru.abbrev, tok); ok {
 		return mayEnd
 	}
 	if isInitials(tok) {
 		return false
 	}
 	if isOrdinalNumber(tok) {
-		if ru.months[wordAt(text, next, le)] {
+		if ru.months[wordAt(text, next, len(text))] {
 			return false
 		}
 		if len(ru.ordinalPrev) > 0 {
@@ -269,7 +396,7 @@ func (ru *rules) periodEnds(text string, ls, dot, next, le int) bool {
 				p -= sz
 			}
 			prev := strings.TrimFunc(text[tokenStart(text, ls, p):p], func(r rune) bool { return !isWordRune(r) })
-			if ru.ordinalPrev[strings.ToLower(prev)] {
+			if ord, _ := lookupLower(ru.ordinalPrev, prev); ord {
 				return false
 			}
 		}
@@ -277,11 +404,60 @@ func (ru *rules) periodEnds(text string, ls, dot, next, le int) bool {
 	return true
 }
 
+// trimNonWordLeft is strings.TrimLeftFunc(s, not isWordRune).
+func trimNonWordLeft(s string) string {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				return s[i:]
+			}
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			return s[i:]
+		}
+		i += sz
+	}
+	return ""
+}
+
+// lookupLower returns m[strings.ToLower(key)], without allocating for a
+// short ASCII key.
+func lookupLower(m map[string]bool, key string) (bool, bool) {
+	var buf [24]byte
+	if len(key) > len(buf) {
+		v, ok := m[strings.ToLower(key)]
+		return v, ok
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= utf8.RuneSelf {
+			v, ok := m[strings.ToLower(key)]
+			return v, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	v, ok := m[string(buf[:len(key)])]
+	return v, ok
+}
+
 // tokenStart returns the start of the run of non-space characters that
 // ends at text[end], not before ls.
 func tokenStart(text string, ls, end int) int {
 	p := end
 	for p > ls {
+		if c := text[p-1]; c < utf8.RuneSelf {
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				break
+			}
+			p--
+			continue
+		}
 		r, sz := utf8.DecodeLastRuneInString(text[ls:p])
 		if unicode.IsSpace(r) {
 			break

@@ -81,8 +81,10 @@ func ExtractReader(rd io.Reader, opt Options) (*graph.Graph, []string, error) {
 		s.setLang(pack)
 	}
 	br := bufio.NewReaderSize(rd, 64<<10)
-	var pending []byte // input read and not yet processed
-	cut := -1          // the last place in pending where a chunk may end
+	// pending is the input read and not yet processed: room for a chunk
+	// and the block read after it, so that it need not grow in a book.
+	pending := make([]byte, 0, chunkSize+128<<10)
+	cut := -1 // the last place in pending where a chunk may end
 	for {
 		var eof bool
 		if s.scene || !s.decided {
@@ -155,7 +157,7 @@ type streamer struct {
 
 	// Language: chunks wait in held until it is known.
 	pack    *Pack
-	held    []string
+	held    []heldText
 	heldLen int
 
 	m       *matcher
@@ -268,43 +270,69 @@ func lastBlankLine(b []byte) int {
 }
 
 // chunk processes the input raw (the whole rest of it when last).
+//
+// raw is read through a view, not copied: the text kept (in units,
+// evidence, the window's tail) is the copy that normalisation or line
+// joining makes, or a copy made here when neither does.
 func (s *streamer) chunk(raw []byte, last bool) error {
-	text := string(raw)
-	if err := checkUTF8(text, s.off, s.line); err != nil {
+	if len(raw) == 0 {
+		raw = nil
+	}
+	var view string // raw as a string; raw is not written while view is read
+	if len(raw) > 0 {
+		view = unsafe.String(&raw[0], len(raw))
+	}
+	if err := checkUTF8(view, s.off, s.line); err != nil {
 		return err
 	}
 	s.off += len(raw)
-	s.line += strings.Count(text, "\n")
+	s.line += strings.Count(view, "\n")
+	text := view
 	if s.first {
 		text = strings.TrimPrefix(text, "\uFEFF")
 		s.first = false
 	}
-	if !norm.NFC.IsNormalString(text) {
+	if !isNFC(text) {
 		text = norm.NFC.String(text)
 	}
+	lf := false // every line break of text is a "\n"
 	if !s.scene && s.byBlank {
-		text = unwrap(text)
+		text, lf = unwrapLF(text) // a copy
+	}
+	if text != "" && len(raw) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(text)))-uintptr(unsafe.Pointer(&raw[0])) < uintptr(len(raw)) {
+		text = strings.Clone(text) // still the view (or a part of it)
 	}
 	if s.pack == nil {
-		s.held = append(s.held, text)
+		s.held = append(s.held, heldText{text, lf})
 		s.heldLen += len(text)
 		if s.heldLen < detectSample && !last {
 			return nil
 		}
-		s.setLang(Language(DetectLanguage(strings.Join(s.held, ""))))
+		var all strings.Builder
+		for _, h := range s.held {
+			all.WriteString(h.text)
+		}
+		s.setLang(Language(DetectLanguage(all.String())))
 		held := s.held
 		s.held = nil
-		for _, t := range held {
-			s.run(t)
+		for _, h := range held {
+			s.run(h.text, h.lf)
 		}
 		return nil
 	}
-	s.run(text)
+	s.run(text, lf)
 	return nil
 }
 
-// run adds the units of the processed chunk text to the graph.
-func (s *streamer) run(text string) {
+// heldText is a processed chunk that waits for the language.
+type heldText struct {
+	text string
+	lf   bool
+}
+
+// run adds the units of the processed chunk text to the graph; lf tells
+// that every line break of text is a "\n".
+func (s *streamer) run(text string, lf bool) {
 	if !s.anyText && strings.TrimFunc(text, isTrimmed) != "" {
 		s.anyText = true
 	}
@@ -324,7 +352,7 @@ func (s *streamer) run(text string) {
 	case UnitSentence:
 		units = sentences
 	case UnitParagraph:
-		units = paragraphs(text, s.byBlank)
+		units = paragraphs(text, s.byBlank, lf)
 	case UnitScene:
 		units = Scenes(text)
 	case UnitWindow:

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -109,11 +110,15 @@ func hasBlankLine(text string) bool {
 // between two lines of text (such as the seed synopses) each line break
 // ends a paragraph. Spans are trimmed of surrounding whitespace, empty ones
 // dropped, in text order.
-func Paragraphs(text string) []Span { return paragraphs(text, hasBlankLine(text)) }
+func Paragraphs(text string) []Span { return paragraphs(text, hasBlankLine(text), false) }
 
 // paragraphs implements Paragraphs; byBlank tells whether the whole text
-// (of which text may be a part) has a blank line between two lines.
-func paragraphs(text string, byBlank bool) []Span {
+// (of which text may be a part) has a blank line between two lines, lf
+// that every line break of text is a "\n" (unwrapLF).
+func paragraphs(text string, byBlank, lf bool) []Span {
+	if byBlank && lf {
+		return paragraphsLF(text)
+	}
 	var out []Span
 	if !byBlank {
 		lines(text, func(l line) bool {
@@ -136,21 +141,45 @@ func paragraphs(text string, byBlank bool) []Span {
 	return out
 }
 
+// paragraphsLF is paragraphs(text, true, true): the lines are found with
+// strings.IndexByte, the blank ones (blankLine) end paragraphs.
+func paragraphsLF(text string) []Span {
+	var out []Span
+	cur := 0
+	for start := 0; ; {
+		end := len(text)
+		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		if blankLine(text[start:end]) {
+			out = appendTrimmed(out, text, cur, start)
+			cur = end
+		}
+		if end == len(text) {
+			return appendTrimmed(out, text, cur, len(text))
+		}
+		start = end + 1
+	}
+}
+
 // Scene headings: a Markdown heading ("# …" to "###### …", as ezlinavis
 // reads scenes), or a short line (at most maxHeading bytes) that opens
-// with a scene or act word and a number ("Szene 3", "Scene 3", "Akt II",
-// "Act 1", "Auftritt 2"), a number and such a word ("3. Szene", "II.
-// Akt"), a German ordinal and such a word ("Erster Auftritt", "Zweite
-// Szene", "Dritter Aufzug"), or a screenplay slugline ("INT.", "EXT.",
+// with a scene or act word and a number ("Szene 3", "Scene 3", "Scene
+// 12A", "Akt II", "Act 1", "Auftritt 2"), a number and such a word ("3.
+// Szene", "II. Akt"), a German ordinal and such a word ("Erster
+// Auftritt", "Zweite Szene", "Einundzwanzigster Auftritt"), each followed
+// by what headingRest allows, or a screenplay slugline ("INT.", "EXT.",
 // "INT./EXT.", "I/E").
 var (
-	sceneWord   = `(?:szene|scene|auftritt|aufzug|akt|act|scena|bild)`
-	ordinalDE   = `(?:erst|zweit|dritt|viert|fünft|sechst|siebent|siebt|acht|neunt|zehnt|elft|zwölft|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt|zwanzigst|letzt)(?:e|er|es|en)`
-	number      = `(?:\d+|[ivxlc]+)`
+	sceneWord = `(?:szene|scene|auftritt|aufzug|akt|act|scena|bild)`
+	ordinalDE = `(?:erst|zweit|dritt|viert|fünft|sechst|siebent|siebt|acht|neunt|zehnt|elft|zwölft|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt|` +
+		`(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)st|hundertst|letzt)(?:e|er|es|en)`
+	number      = `(?:\d+[a-z]?|[ivxlc]+)` // "12A": screenplays number inserted scenes so
+	ordinalRE   = regexp.MustCompile(`(?i)^` + ordinalDE + `$`)
 	sceneRE     = regexp.MustCompile(`(?i)^(?:` + sceneWord + `\s+` + number + `\b|` + number + `\.\s*` + sceneWord + `\b|` + ordinalDE + `\s+` + sceneWord + `\b)`)
 	slugRE      = regexp.MustCompile(`^(?:INT\.|EXT\.|INT\./EXT\.|EXT\./INT\.|I/E[\s.])`)
 	markdownRE  = regexp.MustCompile(`^#{1,6}\s+\S`)
-	chapterRE   = regexp.MustCompile(`(?i)^\[?(?:chapter|kapitel|book|buch|teil|part)\s+` + number + `\b[.:\]]*`)
+	chapterRE   = regexp.MustCompile(`(?i)^\[?(?:chapter|kapitel|book|buch|teil|part)\s+` + number + `\b`)
 	ordChapRE   = regexp.MustCompile(`(?i)^(?:` + ordinalDE + `\s+(?:kapitel|teil|buch)\b|` + number + `\.\s*(?:kapitel|teil|buch)\b)`)
 	markdown1RE = regexp.MustCompile(`^#\s+\S`)
 )
@@ -172,8 +201,56 @@ func IsSceneHeading(l string) bool {
 	if len(l) > maxHeading || !headingStart(l, sceneWords) {
 		return false // the regular expressions cannot match: skip them
 	}
-	return sceneRE.MatchString(l) || slugRE.MatchString(l)
+	if m := sceneRE.FindStringIndex(l); m != nil {
+		return headingRest(l[m[1]:])
+	}
+	return slugRE.MatchString(l)
 }
+
+// headingRest reports whether rest, the part of a line after its heading
+// words ("Szene 3", "Erster Auftritt", "Chapter I"), lets the line be a
+// heading rather than a sentence that opens with those words ("Szene 3
+// zeigt Ben im Garten.", "Akt 2 beginnt mit einem Streit."):
+//   - nothing, or only closing punctuation (".", ":", "]", ")");
+//   - a title after ".", ":", ";", "," or a dash ("Szene 3: Im Garten",
+//     "Erster Auftritt. Emilia, Claudia.", "Act 1 – The Ball");
+//   - at most four words without such a mark whose lower-case words
+//     are all articles, prepositions or "und"/"and" (headingGlue) and,
+//     if there is one, the line does not end in ".", "!", "?" or "…"
+//     ("Szene 3 Im Garten", "Szene 3 im Garten", "Akt I Szene 2",
+//     "Zweite Szene Emilia. Der Prinz.", "Scene 4 at the Ball"): another
+//     lower-case word there is a verb, and the line a sentence.
+func headingRest(rest string) bool {
+	r := strings.TrimLeft(rest, " \t\u00a0")
+	if r == "" || strings.Trim(r, ".:]) \t") == "" {
+		return true
+	}
+	for _, sep := range []string{".", ":", ";", ",", "-", "–", "—", "]", ")"} {
+		if strings.HasPrefix(r, sep) {
+			return true
+		}
+	}
+	if r == rest {
+		return false // "Scene 3x": the heading words run on into a word
+	}
+	words := strings.Fields(r)
+	if len(words) > 4 {
+		return false
+	}
+	sentenceEnd := strings.ContainsAny(r[len(r)-1:], ".!?") || strings.HasSuffix(r, "…")
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(first) && (sentenceEnd || !headingGlue[strings.TrimRight(w, ".!?…")]) {
+			return false
+		}
+	}
+	return true
+}
+
+// headingGlue are the lower-case words a heading's title may hold
+// without a separator: articles, prepositions, "und", "and".
+var headingGlue = set("der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einer", "im", "in", "am", "an", "auf",
+	"bei", "beim", "vor", "hinter", "nach", "zum", "zur", "und", "the", "a", "at", "on", "of", "near", "and")
 
 // Words that may open a heading (lower-case), besides numbers and German
 // ordinals.
@@ -181,7 +258,8 @@ var (
 	sceneWords   = set("szene", "scene", "auftritt", "aufzug", "akt", "act", "scena", "bild", "int", "ext", "i")
 	chapterWords = set("chapter", "kapitel", "book", "buch", "teil", "part")
 	ordinalStems = []string{"erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebent", "siebt", "acht", "neunt", "zehnt",
-		"elft", "zwölft", "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt", "achtzehnt", "neunzehnt", "zwanzigst", "letzt"}
+		"elft", "zwölft", "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt", "achtzehnt", "neunzehnt", "zwanzigst",
+		"dreißigst", "dreissigst", "vierzigst", "fünfzigst", "sechzigst", "siebzigst", "achtzigst", "neunzigst", "hundertst", "letzt"}
 )
 
 // headingStart is a cheap filter before the heading expressions: the
@@ -190,7 +268,7 @@ var (
 func headingStart(l string, words map[string]bool) bool {
 	l = strings.TrimPrefix(l, "[")
 	e := wordEnd(l, 0)
-	if e == 0 || e > 16 {
+	if e == 0 || e > 32 {
 		return false
 	}
 	w := strings.ToLower(l[:e])
@@ -202,7 +280,7 @@ func headingStart(l string, words map[string]bool) bool {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(w, "und") && ordinalRE.MatchString(w) // "einundzwanzigster"
 }
 
 // IsChapterHeading reports whether a line is a chapter heading: a
@@ -223,7 +301,12 @@ func IsChapterHeading(l string) bool {
 	if len(l) > maxHeading || !headingStart(l, chapterWords) {
 		return false
 	}
-	return chapterRE.MatchString(l) || ordChapRE.MatchString(l)
+	for _, re := range []*regexp.Regexp{chapterRE, ordChapRE} {
+		if m := re.FindStringIndex(l); m != nil && headingRest(l[m[1]:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Section is a part of a text that begins with a heading.
@@ -269,6 +352,23 @@ func Sections(text string, isHeading func(string) bool) []Section {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// HeadingTitle returns a Section's Heading as a title: without the
+// Markdown marks of an ATX heading, opening and closing ("## Akt 2" and
+// "## Akt 2 ##" → "Akt 2"); other headings are returned as they are.
+func HeadingTitle(h string) string {
+	if !markdownRE.MatchString(h) {
+		return h
+	}
+	t := strings.TrimSpace(strings.TrimLeft(h, "#"))
+	if c := strings.TrimRight(t, "#"); c != t && (c == "" || strings.HasSuffix(c, " ") || strings.HasSuffix(c, "\t")) {
+		t = strings.TrimSpace(c) // a closing sequence must follow a space (CommonMark)
+	}
+	if t == "" {
+		return h
+	}
+	return t
 }
 
 // headingText trims a heading line of whitespace and brackets.

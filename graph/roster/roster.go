@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -103,10 +104,21 @@ func Load(path string) (*Roster, []string, error) {
 
 // Parse decodes and validates roster JSON. name is used in messages; dir is
 // the directory that episode files are relative to ("" skips the check that
-// they exist).
+// they exist). A UTF-8 byte order mark is skipped. Besides syntax and type
+// errors, it rejects what encoding/json would let pass: a field the schema
+// does not have ("alias" for "aliases", with a did-you-mean hint; free-form
+// data belongs in a character's "attributes"), a key repeated in one
+// object, and bytes that are not UTF-8; each error names the file, line,
+// column and field ("r.json:3:5: field characters[0].alias: unknown field
+// (did you mean "aliases"?)").
 func Parse(name string, data []byte, dir string) (*Roster, []string, error) {
 	var r Roster
 	if err := jsonx.Decode(name, data, &r); err != nil {
+		return nil, nil, err
+	}
+	// encoding/json accepts unknown fields, repeated keys and bytes that
+	// are not UTF-8 silently; a roster must not (checkStrict).
+	if err := checkStrict(name, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))); err != nil {
 		return nil, nil, err
 	}
 	r.Path, r.Dir = name, dir
@@ -253,9 +265,13 @@ func unsafeFileName(id string) string {
 	return ""
 }
 
+// apostrophes turns typed apostrophes into typographic ones.
+var apostrophes = strings.NewReplacer("'", "’")
+
 // buildForms collects each character's match forms (name, aliases, and
 // every title followed by an alias or the name), NFC-normalised and
-// de-duplicated. A form claimed by two or more characters is removed from
+// de-duplicated; a form with an apostrophe is listed with ' and with ’
+// ("O'Brien", "O’Brien"). A form claimed by two or more characters is removed from
 // all of them and reported as a warning.
 func (r *Roster) buildForms(name string) []string {
 	owners := map[string][]string{}
@@ -266,6 +282,12 @@ func (r *Roster) buildForms(name string) []string {
 			s = norm.NFC.String(strings.Join(strings.Fields(s), " "))
 			if s != "" {
 				set[s] = true
+				// The apostrophe typed (') and the typographic one (’)
+				// are the same in a name: "O'Brien" matches "O’Brien".
+				if strings.ContainsAny(s, "'’") {
+					set[apostrophes.Replace(s)] = true
+					set[strings.ReplaceAll(s, "’", "'")] = true
+				}
 			}
 		}
 		add(c.Name)
@@ -419,7 +441,7 @@ func LangCode(tag string) string {
 
 // Forms returns the strings that name the character with the given id in a
 // text: its name, aliases and title+alias combinations, NFC-normalised,
-// sorted, without the ambiguous ones (see Ambiguous).
+// each with an apostrophe both as ' and as ’, sorted, without the ambiguous ones (see Ambiguous).
 func (r *Roster) Forms(id string) []string {
 	if r.forms == nil {
 		r.buildForms(r.Path)

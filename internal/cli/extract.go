@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -180,6 +181,9 @@ func (o *extractOptions) run(path string) error {
 		if data, err = readInput(path, o.s.In); err != nil {
 			return err
 		}
+		if start, ok := xmlStart(data); ok && path == "-" && unit.Kind != extract.UnitTEI {
+			return usagef("<stdin> is XML (it starts with %q): extract a TEI play with --unit tei", start)
+		}
 	}
 	maxEv := o.MaxEvidence
 	if maxEv == 0 {
@@ -234,6 +238,13 @@ func (o *extractOptions) run(path string) error {
 			}
 			defer f.Close()
 			in = f
+		} else {
+			br := bufio.NewReader(o.s.In)
+			head, _ := br.Peek(64)
+			if start, ok := xmlStart(head); ok {
+				return usagef("<stdin> is XML (it starts with %q): extract a TEI play with --unit tei", start)
+			}
+			in = br
 		}
 		g, warnings, err := extract.ExtractReader(in, opt)
 		if err != nil {
@@ -295,7 +306,7 @@ func (o *extractOptions) split(name, text string, opt extract.Options, inputs []
 		id := fmt.Sprintf("%s-%0*d", base, width, n)
 		sopt := opt
 		sopt.Episode.ID = id
-		sopt.Episode.Title = s.Heading
+		sopt.Episode.Title = extract.HeadingTitle(s.Heading)
 		if s.Heading == "" && title != "" {
 			sopt.Episode.Title = title
 		}

@@ -51,22 +51,34 @@ func newRosterSuggestCmd(s Streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "suggest TEXT",
 		Short: "List candidate characters that the roster does not name",
-		Long: `Suggest reads a text (.txt, .md, "-" for standard input) and lists words that
-may name characters missing from the roster, with their counts, the cues
-seen and an example sentence.
+		Long: `Suggest reads a text (.txt, .md, "-" for standard input) and lists names
+that may belong to characters missing from the roster, with their counts, the
+cues seen and an example sentence. A name is a run of capitalised words
+("Gerd Hoffmann", "Ilse-Marie", "Herr Müller-Lüdenscheidt" → Müller-Lüdenscheidt);
+its words seen alone are counted with it ("Kathrin" with "Dr. Kathrin Globisch")
+and listed under forms; the name shown is the form the text uses most.
 
 German capitalises every noun, so capital letters alone are no signal: a
 German candidate needs a cue at least once — a title before it (Dr., Prof.,
-Frau, Herr, Schwester, Pfleger, …), "namens X" or "genannt X", an
+Frau, Herr, Schwester, Pfleger, …; stacked: "Prof. Dr. med. Ernst Brandt"),
+"namens X" or "genannt X", an
 apposition after a kinship noun ("sein Vater Friedrich"), or a verb of saying
 next to it ("X sagt", "fragt X"). In English a capitalised word that does not
-open a sentence and is not a function word, title, weekday or month counts
-too when seen twice (places come up as well: it is a list to read).
-Words inside the roster's names and exclude phrases are never candidates.
+open a sentence or a quotation and is not a function word, title, weekday or
+month counts too when seen twice (places come up as well: it is a list to
+read). A word opening a sentence or a quotation ("she added, “Very well”") is
+taken for an ordinary word when it is written in lower case elsewhere or never
+capitalised inside a sentence.
+Never candidates: the roster's mentions and exclude phrases, and a name all of
+whose words are words of the roster's names or aliases, also with a plural or
+genitive ending ("Bennet", "Bennets", "Lucas" when "Charlotte Lucas" is a
+roster name).
 
 --skeleton FILE writes a roster (relgraph/roster@1) with the roster's
 characters, if --roster was given, and one character per candidate (id from
-the name, gender unknown) to fill in.`,
+the name, name = its longest form, the other forms as aliases, the titles
+seen, gender unknown) to fill in; its "lang" is the language used (--lang,
+else the roster's, else detected from the text).`,
 		Example: `  relgraph roster suggest data/episodes/e01.txt
   relgraph roster suggest novel.txt --lang en --top 30 --format csv
   relgraph roster suggest chapter1.txt --skeleton characters.json`,
@@ -89,6 +101,7 @@ the name, gender unknown) to fill in.`,
 // suggestRow is one candidate in JSON and CSV.
 type suggestRow struct {
 	Name    string   `json:"name"`
+	Forms   []string `json:"forms"`
 	Count   int      `json:"count"`
 	Cues    []string `json:"cues"`
 	Titles  []string `json:"titles,omitempty"`
@@ -115,6 +128,9 @@ func (o *rosterSuggestOptions) run(path string) error {
 	if err != nil {
 		return err
 	}
+	if start, ok := xmlStart(data); ok {
+		return usagef("%s is XML (it starts with %q), not a text: roster suggest reads plain text; extract a TEI play with relgraph extract --unit tei", name, start)
+	}
 	// The default roster is optional here: without it every name is new.
 	var r *roster.Roster
 	if o.rosterGiven || fileExists(o.Roster) {
@@ -122,17 +138,17 @@ func (o *rosterSuggestOptions) run(path string) error {
 			return err
 		}
 	}
-	cands, err := extract.Suggest(string(data), extract.Options{Roster: r, Lang: o.Lang}, o.Top)
+	cands, lang, err := extract.SuggestLang(string(data), extract.Options{Roster: r, Lang: o.Lang}, o.Top)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	rows := make([]suggestRow, len(cands))
 	for i, c := range cands {
-		rows[i] = suggestRow{Name: c.Name, Count: c.Count, Cues: c.Cues, Titles: c.Titles, Unit: c.Unit, Example: c.Example}
+		rows[i] = suggestRow{Name: c.Name, Forms: c.Forms, Count: c.Count, Cues: c.Cues, Titles: c.Titles, Unit: c.Unit, Example: c.Example}
 	}
 	inputs := []string{path, o.Roster}
 	if o.Skeleton != "" {
-		if err := writeOutput(o.Skeleton, inputs, o.s.Out, func(w io.Writer) error { return writeSkeleton(w, r, o.Lang, cands) }); err != nil {
+		if err := writeOutput(o.Skeleton, inputs, o.s.Out, func(w io.Writer) error { return writeSkeleton(w, r, lang, cands) }); err != nil {
 			return err
 		}
 	}
@@ -141,13 +157,13 @@ func (o *rosterSuggestOptions) run(path string) error {
 		case "json":
 			return writeJSON(w, map[string]any{"format": "relgraph/suggest@1", "text": name, "candidates": rows})
 		}
-		t := table{header: []string{"name", "count", "cues", "titles", "unit", "example"}}
+		t := table{header: []string{"name", "count", "cues", "titles", "unit", "example", "forms"}}
 		for _, r := range rows {
 			ex := r.Example
 			if format == "table" && len([]rune(ex)) > 80 {
 				ex = string([]rune(ex)[:79]) + "…"
 			}
-			t.add(r.Name, strconv.Itoa(r.Count), strings.Join(r.Cues, " "), strings.Join(r.Titles, " "), strconv.Itoa(r.Unit), ex)
+			t.add(r.Name, strconv.Itoa(r.Count), strings.Join(r.Cues, " "), strings.Join(r.Titles, " "), strconv.Itoa(r.Unit), ex, strings.Join(r.Forms, "; "))
 		}
 		if format == "csv" {
 			return t.writeCSV(w)
@@ -156,23 +172,35 @@ func (o *rosterSuggestOptions) run(path string) error {
 	})
 }
 
+// xmlStart reports whether data, after a byte order mark and white
+// space, opens as an XML document or a TEI play ("<?xml", "<TEI", any
+// case), and returns that opening. Text commands use it on standard input,
+// which has no file extension to tell XML by.
+func xmlStart(data []byte) (string, bool) {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	for _, p := range []string{"<?xml", "<TEI"} {
+		if len(head) >= len(p) && strings.EqualFold(string(head[:len(p)]), p) {
+			return string(head[:len(p)]), true
+		}
+	}
+	return "", false
+}
+
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // writeSkeleton writes a roster with r's characters (if any) and one
-// character per candidate: id = the name lower-cased, letters and digits
-// only (umlauts kept), made unique with a number; name = the candidate;
-// titles as seen. Gender and aliases are left for the user.
+// character per candidate: id = the candidate's name lower-cased, letters
+// and digits only (umlauts kept), made unique with a number; name = its
+// longest form, aliases = its other forms; titles as seen. lang is the
+// language the candidates were found in. Gender is left for the user.
 func writeSkeleton(w io.Writer, r *roster.Roster, lang string, cands []extract.Candidate) error {
 	out := roster.Roster{Format: roster.FormatID, Lang: lang}
 	taken := map[string]bool{}
 	if r != nil {
 		out.Series, out.Characters, out.Relationships, out.Exclude = r.Series, r.Characters, r.Relationships, r.Exclude
-		if out.Lang == "" {
-			out.Lang = r.Lang
-		}
 		for _, c := range r.Characters {
 			taken[c.ID] = true
 		}
@@ -188,7 +216,14 @@ func writeSkeleton(w io.Writer, r *roster.Roster, lang string, cands []extract.C
 		for _, t := range c.Titles {
 			titles = append(titles, strings.TrimSpace(t))
 		}
-		out.Characters = append(out.Characters, roster.Character{ID: id, Name: c.Name, Titles: titles})
+		name, aliases := c.Name, []string(nil)
+		if len(c.Forms) > 0 {
+			name, aliases = c.Forms[0], c.Forms[1:]
+		}
+		if len(aliases) == 0 {
+			aliases = nil
+		}
+		out.Characters = append(out.Characters, roster.Character{ID: id, Name: name, Aliases: aliases, Titles: titles})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
