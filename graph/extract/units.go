@@ -431,7 +431,7 @@ func speakerLabels(text string, ms []Mention) []bool {
 			}
 			continue
 		}
-		if !atLineStart(text, m.Start) || !afterBreak(text, m.Start) {
+		if !labelStart(text, m.Start) || !afterBreak(text, m.Start) {
 			continue
 		}
 		// A joint label: the chain of names joined by separators, the last
@@ -494,18 +494,48 @@ func parenClose(text string, e int) bool {
 // and then whitespace or the end of the text. A form ending in "." ("Dr.") holds
 // the period itself.
 func labelEnd(text string, e int) bool {
+	e = skipBold(text, e)
 	rest := strings.TrimLeft(text[e:], " \t")
-	if rest == "" || rest[0] == '\n' || rest[0] == '\r' || (rest[0] == '(' && len(rest) < len(text)-e) {
+	if rest == "" || rest[0] == '\n' || rest[0] == '\r' || (rest[0] == '(' && len(rest) < len(text)-e && stageWords(rest)) {
 		return true
 	}
 	switch {
-	case text[e] == '.' || text[e] == ':':
-		e++
+	case e < len(text) && (text[e] == '.' || text[e] == ':'):
+		e = skipBold(text, e+1)
 	case e > 0 && text[e-1] == '.':
 	default:
 		return false
 	}
 	return e >= len(text) || text[e] == ' ' || text[e] == '\t' || text[e] == '\n' || text[e] == '\r'
+}
+
+// skipBold returns the position after Markdown emphasis marks ("**",
+// "__", "*", "_") at text[e], or e: "**Clara:** Wo ist Anna?" is a label.
+func skipBold(text string, e int) int {
+	for e < len(text) && (text[e] == '*' || text[e] == '_') {
+		e++
+	}
+	return e
+}
+
+// stageWords reports whether the parenthesis opening rest holds a word (a
+// stage direction, "(eiligst.)", "(zu Ferdinand)"), not only digits or
+// signs ("Kathrin (45) arbeitet …" is prose).
+func stageWords(rest string) bool {
+	end := strings.IndexAny(rest, ")\n")
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.IndexFunc(rest[1:end], unicode.IsLetter) >= 0
+}
+
+// labelStart reports whether only spaces, tabs and Markdown emphasis
+// marks stand between the start of the line and text[p].
+func labelStart(text string, p int) bool {
+	for p > 0 && (text[p-1] == '*' || text[p-1] == '_') {
+		p--
+	}
+	return atLineStart(text, p)
 }
 
 // afterBreak reports whether the line holding text[p] is the first, or

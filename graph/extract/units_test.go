@@ -287,6 +287,24 @@ func TestSpeakerLabels(t *testing.T) {
 	}
 }
 
+// TestLabelForms: Markdown bold labels count; a parenthesis of digits
+// after a name ("Kathrin (45) arbeitet …") is prose, not a stage direction.
+func TestLabelForms(t *testing.T) {
+	r, _ := parseRoster(t, "de", testRosterJSON)
+	text := "# Szene 1\n**Kathrin:** Wo ist Lukas?\n**Max:** Weg.\n" +
+		"# Szene 2\nKathrin (45) arbeitet in der Notaufnahme.\nLukas wird eingeliefert, Max wartet.\n"
+	g, _, err := extract.Extract(text, extract.Options{Roster: r, Unit: extract.UnitSpec{Kind: extract.UnitScene}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scene 1: speakers Kathrin and Max (Lukas talked about). Scene 2: no
+	// label, every name counts.
+	want := map[string][]int{"kathrin–max": {1, 2}, "kathrin–lukas": {2}, "lukas–max": {2}}
+	if got := edgeUnits(g); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("edges %v, want %v", got, want)
+	}
+}
+
 // TestJointAndStageLabels: a joint label names several speakers, a stage
 // direction that is only a name is a label, and neither rule fires in
 // running text.
