@@ -158,8 +158,11 @@
 //
 // Matching is linear in the text and does not grow with the number of
 // forms: an Aho–Corasick automaton (github.com/coregx/ahocorasick) over
-// the forms' first words finds, in one pass over the bytes, every place
-// where one occurs; at those that are word starts the forms are read on
+// the forms' first words finds every place where one occurs — searching
+// only the text's candidate words (those whose first two bytes may begin
+// a first word) when every first word begins with an ASCII capital or a
+// multi-byte letter, as names do, and every byte otherwise; at those that
+// are word starts the forms are read on
 // through a trie whose steps are words (and the separators between them),
 // one map look-up per word of the longest form that could match there, no
 // more for the hundreds of forms that may share a title such as "Mr.".
