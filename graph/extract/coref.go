@@ -603,11 +603,12 @@ func AllMentions(text string, opt Options) ([]Mention, []Span, error) {
 	return mentions, sentences, nil
 }
 
-// normText drops a leading byte order mark and normalises text to NFC.
+// normText drops a leading byte order mark, normalises text to NFC and
+// its line ends to "\n" (lfText).
 func normText(text string) string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	return text
+	return lfText(text)
 }

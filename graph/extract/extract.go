@@ -164,14 +164,26 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 	return g, warnings, nil
 }
 
-// nfcText drops a leading byte order mark and normalises text to NFC, as
-// normText does, checking first with isNFC.
+// nfcText drops a leading byte order mark, normalises text to NFC and
+// its line ends to "\n" (lfText), as normText does, checking first with
+// isNFC.
 func nfcText(text string) string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	if !isNFC(text) {
 		text = norm.NFC.String(text)
 	}
-	return text
+	return lfText(text)
+}
+
+// lfText writes every "\r\n" and every lone "\r" of text as "\n", so that a
+// text with CRLF (Windows) or CR line ends gives the graph, evidence and
+// offsets of its LF copy. Offsets in errors about invalid UTF-8 are taken
+// before, on the bytes as read.
+func lfText(text string) string {
+	if strings.IndexByte(text, '\r') < 0 {
+		return text
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 }
 
 // isNFC reports norm.NFC.IsNormalString(text) for valid UTF-8, quicker on

@@ -295,7 +295,8 @@ func (s *streamer) chunk(raw []byte, last bool) error {
 	if !isNFC(text) {
 		text = norm.NFC.String(text)
 	}
-	lf := false // every line break of text is a "\n"
+	text = lfText(text) // chunks end after a "\n": a "\r\n" is never cut
+	lf := false         // every line break of text is a "\n"
 	if !s.scene && s.byBlank {
 		text, lf = unwrapLF(text) // a copy
 	}

@@ -368,19 +368,34 @@ func TestLanguage(t *testing.T) {
 func TestBOMAndCRLF(t *testing.T) {
 	r := loadSeedRoster(t)
 	text := readFile(t, "../../data/episodes/e01.txt")
-	a, _, _ := extract.Extract(text, extract.Options{Roster: r})
-	b, _, err := extract.Extract("\uFEFF"+strings.ReplaceAll(text, "\n", "\r\n"), extract.Options{Roster: r})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !maps.EqualFunc(edgeUnits(a), edgeUnits(b), slices.Equal) || a.Episode.Units != b.Episode.Units {
-		t.Errorf("BOM+CRLF: %v, plain %v", edgeUnits(b), edgeUnits(a))
-	}
-	for i := range a.Edges {
-		if !slices.EqualFunc(a.Edges[i].Evidence, b.Edges[i].Evidence, func(x, y graph.Evidence) bool {
-			return x.Unit == y.Unit && x.Text == y.Text && slices.Equal(x.Mentions, y.Mentions)
-		}) {
-			t.Errorf("edge %d: evidence differs", i)
+	// With a heading and a blank line, so that scenes and hard-wrap
+	// joining see line ends too.
+	text = "## Szene 1\n\n" + text
+	for _, tc := range []struct {
+		unit  string
+		coref extract.Coref
+	}{{"sentence", extract.CorefNone}, {"paragraph", extract.CorefNone}, {"scene", extract.CorefNone}, {"window:15", extract.CorefPronouns}, {"sentence", extract.CorefRoles}} {
+		u, _ := extract.ParseUnit(tc.unit)
+		opt := extract.Options{Roster: r, Unit: u, Coref: tc.coref}
+		a, _, _ := extract.Extract(text, opt)
+		for name, variant := range map[string]string{
+			"BOM+CRLF": "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n"),
+			"CR":       strings.ReplaceAll(text, "\n", "\r"),
+		} {
+			b, _, err := extract.Extract(variant, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if mustJSON(t, a) != mustJSON(t, b) {
+				t.Errorf("%s, %s/%s: the graph differs from the LF text's", name, tc.unit, tc.coref)
+			}
+			c, _, err := extract.ExtractReader(strings.NewReader(variant), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if mustJSON(t, a) != mustJSON(t, c) {
+				t.Errorf("%s, %s/%s, streamed: the graph differs from the LF text's", name, tc.unit, tc.coref)
+			}
 		}
 	}
 }
