@@ -230,7 +230,7 @@ func (o *extractOptions) run(path string) error {
 	}
 	opt := extract.Options{Roster: r, Lang: o.Lang, Unit: unit, Coref: coref, Layer: layer, MaxEvidence: maxEv, Episode: ep}
 	if o.Split == "" {
-		in := o.s.In
+		var in io.Reader
 		if path != "-" {
 			f, err := os.Open(path)
 			if err != nil {
