@@ -4,7 +4,7 @@
 Called by bench/compare.sh, which builds relgraph and generates the
 graphs; see docs/performance.md for the figures and how to read them.
 
-    compare.py RELGRAPH WORKDIR [--repeat N] [--inprocess CENTRALITY_TEST_BINARY]
+    compare.py RELGRAPH WORKDIR [--repeat N] [--graphs G,…] [--tasks T,…] [--inprocess CENTRALITY_TEST_BINARY]
 
 For every graph (WORKDIR/<name>.csv, a source,target,weight edge list) and
 task it prints the seconds each tool took and the ratios
@@ -105,9 +105,9 @@ def best(f, repeat, slow=20.0):
     return min(times)
 
 
-def inprocess(binary, path, repeat):
-    """Seconds per task of BenchmarkFile on path."""
-    out = subprocess.run([binary, "-test.run", "^$", "-test.bench", "^BenchmarkFile$",
+def inprocess(binary, path, repeat, tasks):
+    """Seconds per task (of tasks) of BenchmarkFile on path."""
+    out = subprocess.run([binary, "-test.run", "^$", "-test.bench", "^BenchmarkFile$/^(%s)$" % "|".join(tasks),
                           "-test.benchtime", "%dx" % repeat], env=dict(os.environ, RELGRAPH_BENCH_GRAPH=path),
                          capture_output=True, text=True, check=True).stdout
     return {m.group(1): float(m.group(2)) / 1e9
@@ -121,9 +121,14 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--graphs", default="asoiaf-all,ba-2000,er-10000")
     ap.add_argument("--networkx-skip", default="er-10000", help="graphs NetworkX is not run on")
+    ap.add_argument("--tasks", default=",".join(TASKS),
+                    help="comma-separated subset of %s (e.g. pagerank,eigenvector)" % ",".join(TASKS))
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--inprocess", help="graph/centrality test binary for in-process kernel times")
     a = ap.parse_args()
+    tasks = [t for t in a.tasks.split(",") if t]
+    if not tasks or any(t not in TASKS for t in tasks):
+        ap.error("--tasks: want a comma-separated subset of %s" % ",".join(TASKS))
     results = []
     print("%-12s %-12s %9s %9s %10s %8s %8s %9s %11s %8s" % ("graph", "task", "relgraph", "igraph", "networkx",
                                                               "rg/ig", "rg/nx", "rg MiB", "rg in-proc", "in/ig"))
@@ -138,8 +143,8 @@ def main():
         G.add_weighted_edges_from(edges)
         for u, v, d in G.edges(data=True):
             d["dist"] = 1 / d["weight"]
-        inproc = inprocess(a.inprocess, rgfile, a.repeat) if a.inprocess else {}
-        for task in TASKS:
+        inproc = inprocess(a.inprocess, rgfile, a.repeat, tasks) if a.inprocess else {}
+        for task in tasks:
             rg = (min(run_relgraph(a.relgraph, task, rgfile) for _ in range(a.repeat)),
                   relgraph_rss(a.relgraph, task, rgfile))
             igt = best(igraph_task(h, task), a.repeat)
@@ -155,7 +160,7 @@ def main():
                 name, task, rg[0], igt, "%.3f" % nxt if nxt is not None else "-", rg[0] / igt,
                 "%.4f" % (rg[0] / nxt) if nxt else "-", rg[1] if rg[1] is not None else float("nan"),
                 "%.4f" % ip if ip is not None else "-", "%.3f" % (ip / igt) if ip is not None else "-"), flush=True)
-        if task == "louvain":
+        if "louvain" in tasks:
             q = subprocess.run([a.relgraph, "communities", rgfile, "--format", "json", "--seed", "1"],
                                capture_output=True, check=True)
             ours = json.loads(q.stdout)["modularity"]

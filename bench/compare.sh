@@ -12,7 +12,12 @@
 # (BenchmarkFile in graph/centrality) for a like-for-like view. Debian's python3-igraph and python3-networkx are
 # installed with apt-get if missing. Usage, from the repository root:
 #
-#   bench/compare.sh [--repeat N] [--json FILE]
+#   bench/compare.sh [--repeat N] [--json FILE] [--graphs G,…] [--tasks T,…]
+#
+# --graphs and --tasks run a subset (graphs asoiaf-all, ba-2000, er-10000;
+# tasks betweenness, closeness, pagerank, eigenvector, louvain): e.g.
+# `bench/compare.sh --repeat 5 --tasks pagerank,eigenvector` takes about a
+# minute where the whole table takes several (NetworkX's betweenness).
 #
 # Figures and their reading are in docs/performance.md.
 set -euo pipefail

@@ -15,10 +15,23 @@ import (
 // BootstrapLevel is the coverage of the intervals Bootstrap reports.
 const BootstrapLevel = 0.95
 
+// MinBootstrapSamples is the fewest resamples Bootstrap accepts. A 95%
+// percentile interval's ends are the ⌊0.025(N−1)⌋-th and ⌈0.975(N−1)⌉-th
+// of the N sorted sample values: below 41 samples these are the smallest
+// and the largest, so the coverage is set by N rather than by the level
+// (the range of N draws covers a new draw with probability (N−1)/(N+1):
+// 33% for N = 2, 90% for N = 20), and a single sample gives an "interval"
+// that is one resample and need not contain the full graph's value. From
+// 100 samples each end is the 3rd value from its side; Efron and
+// Tibshirani (An Introduction to the Bootstrap, 1993, §13.3 and §19.3)
+// advise about 1000 for percentile intervals, the number the command line
+// suggests.
+const MinBootstrapSamples = 100
+
 // BootstrapOptions says how Bootstrap resamples.
 type BootstrapOptions struct {
-	// Samples is the number of resampled graphs, at least 1; a thousand
-	// give stable 95% intervals.
+	// Samples is the number of resampled graphs, at least
+	// MinBootstrapSamples (100); a thousand give stable 95% intervals.
 	Samples int
 	// Seed seeds the random source (math/rand/v2's PCG): the same graph,
 	// options and seed give the same intervals.
@@ -62,12 +75,17 @@ type BootstrapInfo struct {
 // Sample i draws from PCG(Seed, i), so samples run in parallel and the
 // result does not depend on GOMAXPROCS. Time is Samples × the time of Rank.
 //
-// Bootstrap returns Rank's errors, an error for Samples < 1, and an error
+// The interval of a measure is that of the resamples and need not contain
+// the full graph's value (a skewed measure, or a value that few resamples
+// reach); the value is reported beside it (Row.Values[measure]).
+//
+// Bootstrap returns Rank's errors, an error for Samples <
+// MinBootstrapSamples, and an error
 // naming the edge when an edge lists no units (a graph read from a format
 // without units cannot be resampled), or when g has no edges.
 func Bootstrap(g *graph.Graph, opt Options, bo BootstrapOptions) (*Ranking, error) {
-	if bo.Samples < 1 {
-		return nil, fmt.Errorf("centrality: bootstrap needs at least 1 sample, got %d", bo.Samples)
+	if bo.Samples < MinBootstrapSamples {
+		return nil, fmt.Errorf("centrality: bootstrap needs at least %d samples for %g%% percentile intervals, got %d", MinBootstrapSamples, 100*BootstrapLevel, bo.Samples)
 	}
 	top := opt.Top
 	opt.Top = 0

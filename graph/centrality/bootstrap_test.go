@@ -77,7 +77,7 @@ func TestBootstrapBinomial(t *testing.T) {
 func TestBootstrapOneEdge(t *testing.T) {
 	// With one edge every draw lands on it: the intervals are the values.
 	g := unitGraph([]string{"a", "b"}, ue{"a", "b", []int{3, 5, 9}})
-	r, err := Bootstrap(g, Options{Measures: EveryMeasure, Normalized: true}, BootstrapOptions{Samples: 50, Seed: 9})
+	r, err := Bootstrap(g, Options{Measures: EveryMeasure, Normalized: true}, BootstrapOptions{Samples: 100, Seed: 9})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestBootstrapDeterministic(t *testing.T) {
 	opt := Options{Measures: EveryMeasure, Normalized: true, By: "betweenness", Top: 10}
 	run := func(procs int) string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		r, err := Bootstrap(g, opt, BootstrapOptions{Samples: 20, Seed: 42})
+		r, err := Bootstrap(g, opt, BootstrapOptions{Samples: 100, Seed: 42})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,12 +122,12 @@ func TestBootstrapDeterministic(t *testing.T) {
 	if one != two || two != again {
 		t.Error("bootstrap output depends on GOMAXPROCS or the run")
 	}
-	for _, key := range []string{`"bootstrap":{"samples":20,"seed":42,"level":0.95,`, `"katz_low":`, `"rank_low":`, `"rank_high":`} {
+	for _, key := range []string{`"bootstrap":{"samples":100,"seed":42,"level":0.95,`, `"katz_low":`, `"rank_low":`, `"rank_high":`} {
 		if !strings.Contains(one, key) {
 			t.Errorf("JSON lacks %s", key)
 		}
 	}
-	r, _ := Bootstrap(g, opt, BootstrapOptions{Samples: 20, Seed: 43})
+	r, _ := Bootstrap(g, opt, BootstrapOptions{Samples: 100, Seed: 43})
 	if b, _ := json.Marshal(r); string(b) == one {
 		t.Error("another seed gave the same intervals")
 	}
@@ -142,10 +142,13 @@ func TestBootstrapErrors(t *testing.T) {
 		bo   BootstrapOptions
 		want string
 	}{
-		{"no units", noUnits, Options{}, BootstrapOptions{Samples: 10}, "edges[0] (a–b) lists no units"},
-		{"no edges", build([]string{"a"}), Options{}, BootstrapOptions{Samples: 10}, "no edges"},
-		{"no samples", noUnits, Options{}, BootstrapOptions{}, "at least 1 sample"},
-		{"bad measure", noUnits, Options{Measures: []string{"fame"}}, BootstrapOptions{Samples: 1}, `unknown measure "fame"`},
+		{"no units", noUnits, Options{}, BootstrapOptions{Samples: 100}, "edges[0] (a–b) lists no units"},
+		{"no edges", build([]string{"a"}), Options{}, BootstrapOptions{Samples: 100}, "no edges"},
+		{"no samples", noUnits, Options{}, BootstrapOptions{}, "at least 100 samples for 95% percentile intervals, got 0"},
+		// One resample was accepted before: its "interval" was that sample.
+		{"one sample", noUnits, Options{}, BootstrapOptions{Samples: 1}, "at least 100 samples"},
+		{"99 samples", noUnits, Options{}, BootstrapOptions{Samples: 99}, "got 99"},
+		{"bad measure", noUnits, Options{Measures: []string{"fame"}}, BootstrapOptions{Samples: 100}, `unknown measure "fame"`},
 	} {
 		_, err := Bootstrap(c.g, c.opt, c.bo)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -11,7 +11,8 @@ import (
 // adjacency is a compressed sparse row (CSR) copy of an undirected graph:
 // node i's neighbours are adj[off[i]:off[i+1]], sorted by index, with the
 // edge weights in w and the Inverse lengths 1/w in inv at the same
-// positions. Every edge appears twice, once per end.
+// positions (inv is filled by lengths, on first use: PageRank and
+// eigenvector never read it). Every edge appears twice, once per end.
 type adjacency struct {
 	n   int
 	off []int32
@@ -37,11 +38,9 @@ func newAdjacency(g *graph.Graph) *adjacency {
 	}
 	idx := g.NodeIndex()
 	// Resolve the ends once, keeping the edges the kernels read.
-	type pair struct {
-		u, v int32
-		w    float64
-	}
-	pairs := make([]pair, 0, len(g.Edges))
+	us := make([]int32, 0, len(g.Edges))
+	vs := make([]int32, 0, len(g.Edges))
+	ws := make([]float64, 0, len(g.Edges))
 	// Canonical edges come sorted by source: look each source up once.
 	lastSource, lastU, lastOK := "", 0, false
 	for _, e := range g.Edges {
@@ -51,13 +50,27 @@ func newAdjacency(g *graph.Graph) *adjacency {
 		}
 		u, ok1 := lastU, lastOK
 		v, ok2 := idx[e.Target]
-		if !ok1 || !ok2 || u == v || !(e.Weight > 0) || math.IsInf(e.Weight, 1) {
+		if !ok1 || !ok2 || !kept(u, v, e.Weight) {
 			continue
 		}
-		pairs = append(pairs, pair{int32(u), int32(v), e.Weight})
+		us, vs, ws = append(us, int32(u)), append(vs, int32(v)), append(ws, e.Weight)
 		a.off[u+1]++
 		a.off[v+1]++
 	}
+	a.fill(us, vs, ws)
+	return a
+}
+
+// kept reports whether newAdjacency keeps an edge between the nodes at
+// positions u and v of weight w: distinct ends and a positive finite
+// weight.
+func kept[T int | int32](u, v T, w float64) bool { return u != v && w > 0 && !math.IsInf(w, 1) }
+
+// fill sets a.adj and a.w from the edges us[k]–vs[k] of weight ws[k]
+// (every one kept), given a.n and a.off[i+1] = the number of edges with an
+// end at node i: rows sorted by neighbour, parallel edges merged by
+// summing their weights (in edge order).
+func (a *adjacency) fill(us, vs []int32, ws []float64) {
 	for i := 0; i < a.n; i++ {
 		a.off[i+1] += a.off[i]
 	}
@@ -67,11 +80,13 @@ func newAdjacency(g *graph.Graph) *adjacency {
 	a.adj = make([]int32, m)
 	a.w = make([]float64, m)
 	next := slices.Clone(a.off[:a.n])
-	for _, p := range pairs {
-		a.adj[next[p.u]], a.w[next[p.u]] = p.v, p.w
-		next[p.u]++
-		a.adj[next[p.v]], a.w[next[p.v]] = p.u, p.w
-		next[p.v]++
+	vs, ws = vs[:len(us)], ws[:len(us)]
+	for k, u := range us {
+		v, w := vs[k], ws[k]
+		a.adj[next[u]], a.w[next[u]] = v, w
+		next[u]++
+		a.adj[next[v]], a.w[next[v]] = u, w
+		next[v]++
 	}
 	type half struct {
 		v int32
@@ -115,18 +130,20 @@ func newAdjacency(g *graph.Graph) *adjacency {
 	}
 	a.off[a.n] = k
 	a.adj, a.w = a.adj[:k:k], a.w[:k:k]
-	a.inv = make([]float64, k)
-	for j, w := range a.w {
-		a.inv[j] = 1 / w
-	}
-	return a
 }
 
 // lengths returns the edge lengths for d, aligned with a.adj: a.inv for
-// Inverse, nil for Unit (every edge has length 1).
+// Inverse (computed on the first call; not safe for concurrent first
+// calls), nil for Unit (every edge has length 1).
 func (a *adjacency) lengths(d Distance) []float64 {
 	if d == Unit {
 		return nil
+	}
+	if a.inv == nil {
+		a.inv = make([]float64, len(a.w))
+		for j, w := range a.w {
+			a.inv[j] = 1 / w
+		}
 	}
 	return a.inv
 }

@@ -30,13 +30,14 @@ func TestSimilarityAndSummary(t *testing.T) {
 			// Edges {ab, ad} vs {ac, ad}: 1 common of 3 → 1/3.
 			// Weighted: Σmin = min(4, 1) = 1; Σmax = 4 + 2 + 1 = 7 → 1/7.
 			// Strength of kept: A anna 6, dan 4; B anna 2, dan 1: same order → ρ = 1.
-			// Ranks by strength in B: anna 1, cara 2 (1, tie with dan broken by id), dan 3.
+			// Ranks by strength in B: anna 1 (2), cara and dan share rank 2
+			// (strength 1 each); in A dan was second (4): unchanged, not told.
 			name: "one leaves, one enters, a tie weakens",
 			a:    mk("a", []string{"anna-ben:2", "anna-dan:4"}),
 			b:    mk("b", []string{"anna-cara:1", "anna-dan:1"}),
 			node: fp(0.5), edge: fp(1.0 / 3), wjac: fp(1.0 / 7), spear: fp(1),
-			summary: "CARA enters and becomes the second most central character. BEN leaves. " +
-				"DAN falls from second to third place. The tie between ANNA and DAN weakens from 4 to 1.",
+			summary: "CARA enters and becomes the joint second most central character. BEN leaves. " +
+				"The tie between ANNA and DAN weakens from 4 to 1.",
 		},
 		{
 			// Same graph: every Jaccard is 1. Strengths x 3, y 3, z 0 on both
@@ -180,7 +181,9 @@ func TestMatchByName(t *testing.T) {
 	if got := mustJSON(r.Edges); got != `{"added":[{"source":"a1","target":"b3","weight":1}],"removed":[],"changed":[{"source":"a1","target":"a2","weight_a":2,"weight_b":3,"delta":1,"relative":0.5}]}` {
 		t.Errorf("by name: edges %s", got)
 	}
-	if want := "Cara enters and becomes the third most central character. The tie between Anna and Ben strengthens from 2 to 3."; r.Summary != want {
+	// Strength A: Anna 2, Ben 2 (joint first); B: Anna 4, Ben 3, Cara 1.
+	if want := "Cara enters and becomes the third most central character. Ben falls from joint first to second place. " +
+		"The tie between Anna and Ben strengthens from 2 to 3."; r.Summary != want {
 		t.Errorf("summary = %q, want %q", r.Summary, want)
 	}
 
@@ -275,9 +278,12 @@ func TestOrdinalAndAmount(t *testing.T) {
 // TestSeedSummary diffs the project's two episodes, extracted from
 // data/episodes with the roster. What the summary says was checked against
 // the hand reading of the texts in graph/extract/seed_test.go and the
-// README: Hannah enters at the top, Friedrich leaves, Lukas drops from
-// first (strength 13) to fourth (4), Achim rises from third to second,
-// Kathrin–Lukas goes 6 → 1, Achim–Lukas (3) disappears, Achim–Kathrin 4 → 2.
+// README: Hannah enters at the top (strength 6), Friedrich leaves; Achim,
+// Kathrin and Lukas all have strength 4 in e02 and share second place, so
+// Lukas drops from first (13) to joint second and Achim rises from third (7)
+// to joint second, while Kathrin (second with 12) keeps her shared rank and
+// is not said to move; Kathrin–Lukas goes 6 → 1, Achim–Lukas (3)
+// disappears, Achim–Kathrin 4 → 2.
 func TestSeedSummary(t *testing.T) {
 	path := filepath.Join("..", "..", "data", "characters.json")
 	r, _, err := roster.Load(path)
@@ -301,7 +307,7 @@ func TestSeedSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Dr. Hannah Winter enters and becomes the most central character. Friedrich leaves. " +
-		"Lukas falls from first to fourth place; Dr. Achim Kreutzer rises from third to second place; Dr. Kathrin Globisch falls from second to third place. " +
+		"Lukas falls from first to joint second place; Dr. Achim Kreutzer rises from third to joint second place. " +
 		"The tie between Dr. Kathrin Globisch and Lukas weakens from 6 to 1; Dr. Achim Kreutzer and Lukas no longer interact (was 3); " +
 		"the tie between Dr. Achim Kreutzer and Dr. Kathrin Globisch weakens from 4 to 2."
 	if d.Summary != want {

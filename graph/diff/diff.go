@@ -87,9 +87,12 @@ type EdgeChange struct {
 }
 
 // RankRow is a character's rank by strength in A and in B (1 = strongest;
-// ties broken by id, as centrality.Rank does). RankA is nil for a character
-// only in B, RankB nil for one only in A, and Delta = RankB − RankA is nil
-// unless both exist: a negative Delta means the character moved up.
+// competition ranks, see SharedRanks: tied characters share the best rank
+// of their group, strengths 6, 4, 4, 4 rank 1, 2, 2, 2). RankA is nil for a
+// character only in B, RankB nil for one only in A, and Delta = RankB −
+// RankA is nil unless both exist: a negative Delta means the character
+// moved up, 0 that its (shared) rank stayed, whatever the id order within
+// a tie.
 // Name is the display name in B, or in A for a character only in A.
 type RankRow struct {
 	ID    string `json:"id"`
@@ -298,8 +301,10 @@ func CompareValues(a, b *graph.Graph, va, vb Values, opt Options) (*Result, erro
 	return r, nil
 }
 
-// Ranks returns the rank of every node of g by the values v (indexed like
-// g.Nodes), by centrality.Rank's rule (centrality.Ranks).
+// Ranks returns the position of every node of g in centrality.Rank's order
+// by the values v (indexed like g.Nodes): 1..n without gaps, ties broken by
+// id (centrality.Ranks). It is the row order of a ranking; the ranks a diff
+// reports and compares are SharedRanks, which do not depend on ids.
 func Ranks(g *graph.Graph, v []float64) []int { return centrality.Ranks(g, v) }
 
 // Normalize returns a copy of g whose edge weights are divided by
@@ -462,7 +467,7 @@ func compare(a, b *graph.Graph, va, vb Values, opt Options) *Result {
 	}
 
 	idxA, idxB := a.NodeIndex(), b.NodeIndex()
-	rankA, rankB := Ranks(a, va["strength"]), Ranks(b, vb["strength"])
+	rankA, rankB := SharedRanks(a, va["strength"]), SharedRanks(b, vb["strength"])
 	ids := make([]string, 0, len(names))
 	for id := range names {
 		ids = append(ids, id)

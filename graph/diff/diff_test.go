@@ -51,7 +51,8 @@ func TestCompare(t *testing.T) {
 			// Worked by hand: ben leaves, cara enters; anna–ben disappears
 			// (weight 2), anna–cara appears (1), anna–dan goes 4 → 1.
 			// Strength in A: anna 2+4=6, dan 4, ben 2 → ranks anna 1, dan 2, ben 3.
-			// Strength in B: anna 1+1=2, cara 1, dan 1 → anna 1, then cara, dan by id.
+			// Strength in B: anna 1+1=2, cara 1, dan 1 → anna 1, cara and dan
+			// share rank 2 (competition ranks): dan's rank 2 → 2 did not change.
 			name:  "one leaves, one enters, a tie weakens",
 			a:     mk("a", []string{"anna-ben:2", "anna-dan:4"}),
 			b:     mk("b", []string{"anna-cara:1", "anna-dan:1"}),
@@ -63,21 +64,23 @@ func TestCompare(t *testing.T) {
 				{ID: "anna", Name: "ANNA", RankA: ip(1), RankB: ip(1), Delta: ip(0)},
 				{ID: "ben", Name: "BEN", RankA: ip(3)},
 				{ID: "cara", Name: "CARA", RankB: ip(2)},
-				{ID: "dan", Name: "DAN", RankA: ip(2), RankB: ip(3), Delta: ip(1)},
+				{ID: "dan", Name: "DAN", RankA: ip(2), RankB: ip(2), Delta: ip(0)},
 			},
 		},
 		{
+			// Strengths x 3, y 3, z 0 on both sides → ranks 1, 1, 3.
 			name: "identical graphs: nothing changes",
 			a:    mk("a", []string{"x-y:3"}, "z"),
 			b:    mk("b", []string{"x-y:3"}, "z"),
 			kept: []string{"x", "y", "z"},
 			ranks: []RankRow{
 				{ID: "x", Name: "X", RankA: ip(1), RankB: ip(1), Delta: ip(0)},
-				{ID: "y", Name: "Y", RankA: ip(2), RankB: ip(2), Delta: ip(0)},
+				{ID: "y", Name: "Y", RankA: ip(1), RankB: ip(1), Delta: ip(0)},
 				{ID: "z", Name: "Z", RankA: ip(3), RankB: ip(3), Delta: ip(0)},
 			},
 		},
 		{
+			// p, q tie at strength 1 in A, r, s at 2 in B: all rank 1.
 			name:    "disjoint graphs: everything replaced",
 			a:       mk("a", []string{"p-q:1"}),
 			b:       mk("b", []string{"r-s:2"}),
@@ -85,8 +88,8 @@ func TestCompare(t *testing.T) {
 			removed: []string{"p", "q"},
 			eAdded:  []EdgeWeight{{"r", "s", 2}}, eRemoved: []EdgeWeight{{"p", "q", 1}},
 			ranks: []RankRow{
-				{ID: "p", Name: "P", RankA: ip(1)}, {ID: "q", Name: "Q", RankA: ip(2)},
-				{ID: "r", Name: "R", RankB: ip(1)}, {ID: "s", Name: "S", RankB: ip(2)},
+				{ID: "p", Name: "P", RankA: ip(1)}, {ID: "q", Name: "Q", RankA: ip(1)},
+				{ID: "r", Name: "R", RankB: ip(1)}, {ID: "s", Name: "S", RankB: ip(1)},
 			},
 		},
 		{
@@ -95,7 +98,8 @@ func TestCompare(t *testing.T) {
 			b:    mk("b", nil),
 		},
 		{
-			// Reversed edge ends are the same undirected edge.
+			// Reversed edge ends are the same undirected edge; u and v tie
+			// on both sides (rank 1).
 			name:     "reversed edge is the same edge",
 			a:        &graph.Graph{Nodes: []graph.Node{{ID: "u"}, {ID: "v"}}, Edges: []graph.Edge{{Source: "v", Target: "u", Weight: 1}}},
 			b:        mk("b", []string{"u-v:2"}),
@@ -103,7 +107,7 @@ func TestCompare(t *testing.T) {
 			eChanged: []EdgeChange{{"u", "v", 1, 2, 1, 1}},
 			ranks: []RankRow{
 				{ID: "u", Name: "U", RankA: ip(1), RankB: ip(1), Delta: ip(0)},
-				{ID: "v", Name: "V", RankA: ip(2), RankB: ip(2), Delta: ip(0)},
+				{ID: "v", Name: "V", RankA: ip(1), RankB: ip(1), Delta: ip(0)},
 			},
 		},
 	}
@@ -150,7 +154,8 @@ func orEmpty[T any](s []T) []T {
 }
 
 // TestJSONShape checks the keys DESIGN.md fixes for relgraph/diff@1,
-// including null ranks for characters present on one side only.
+// including null ranks for characters present on one side only (anna and
+// ben tie at strength 2 in A: both rank 1).
 func TestJSONShape(t *testing.T) {
 	r, err := Compare(mk("e01", []string{"anna-ben:2"}), mk("e02", []string{"anna-cara:1"}))
 	if err != nil {
@@ -166,7 +171,7 @@ func TestJSONShape(t *testing.T) {
 		`"a":{"id":"e01","nodes":2,"edges":1}`,
 		`"nodes":{"added":["cara"],"removed":["ben"],"kept":["anna"]}`,
 		`"edges":{"added":[{"source":"anna","target":"cara","weight":1}],"removed":[{"source":"anna","target":"ben","weight":2}],"changed":[]}`,
-		`{"id":"ben","name":"BEN","rank_a":2,"rank_b":null,"delta":null}`,
+		`{"id":"ben","name":"BEN","rank_a":1,"rank_b":null,"delta":null}`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("JSON lacks %s\n%s", want, s)

@@ -27,8 +27,15 @@ const (
 //     character: … leave and … enter."
 //  3. Otherwise the entrants, best rank in B first ("Mara enters and becomes
 //     the third most central character." — said for ranks 1–3 by
-//     strength), then the leavers.
-//  4. The rank changes of kept characters, largest first (at most three).
+//     strength, "the joint third …" when others share that rank), then the
+//     leavers.
+//  4. The rank changes of kept characters, largest first (at most three
+//     phrases; equal changes by rank in B, then in A, then id; characters
+//     making the same move, from the same rank to the same rank, share one
+//     phrase: "B, C and D rise from joint second to joint first place"). Ranks are RankRow's shared
+//     (competition) ranks, so a character whose shared rank stayed did not
+//     move, however a tie was ordered; a shared rank reads "joint second
+//     place".
 //  5. The changes of ties between kept characters, largest absolute weight
 //     change first (at most three): "the tie between Anna and Ben weakens
 //     from 4 to 1", "… strengthens …", "Anna and Ben no longer interact (was
@@ -40,10 +47,22 @@ func summarize(r *Result, names map[string]string) string {
 	var s []string
 	name := func(id string) string { return names[id] }
 	rankB := map[string]int{}
+	sharedA, sharedB := map[int]int{}, map[int]int{} // characters per rank
 	for _, row := range r.Ranks {
+		if row.RankA != nil {
+			sharedA[*row.RankA]++
+		}
 		if row.RankB != nil {
 			rankB[row.ID] = *row.RankB
+			sharedB[*row.RankB]++
 		}
+	}
+	// place words a rank, "joint second" when characters share it.
+	place := func(shared map[int]int, k int) string {
+		if tied(shared, k) {
+			return "joint " + ordinal(k)
+		}
+		return ordinal(k)
 	}
 	added := slices.Clone(r.Nodes.Added)
 	slices.SortStableFunc(added, func(x, y string) int { return cmp.Compare(rankB[x], rankB[y]) })
@@ -65,14 +84,14 @@ func summarize(r *Result, names map[string]string) string {
 	case 1:
 		id := added[0]
 		if rk := rankB[id]; rk <= 3 {
-			s = append(s, fmt.Sprintf("%s enters and becomes the %s character.", name(id), central(rk)))
+			s = append(s, fmt.Sprintf("%s enters and becomes the %s character.", name(id), central(sharedB, rk)))
 		} else {
 			s = append(s, fmt.Sprintf("%s enters.", name(id)))
 		}
 	default:
 		line := fmt.Sprintf("%s characters enter: %s", countWord(len(added)), nameList(added, name))
 		if rk := rankB[added[0]]; rk <= 3 {
-			line += fmt.Sprintf("; %s becomes the %s character", name(added[0]), central(rk))
+			line += fmt.Sprintf("; %s becomes the %s character", name(added[0]), central(sharedB, rk))
 		}
 		s = append(s, line+".")
 	}
@@ -88,15 +107,22 @@ func summarize(r *Result, names map[string]string) string {
 		}
 	}
 	slices.SortStableFunc(moves, func(x, y RankRow) int {
-		return cmp.Or(cmp.Compare(abs(*y.Delta), abs(*x.Delta)), cmp.Compare(*x.RankB, *y.RankB))
+		return cmp.Or(cmp.Compare(abs(*y.Delta), abs(*x.Delta)), cmp.Compare(*x.RankB, *y.RankB), cmp.Compare(*x.RankA, *y.RankA))
 	})
+	// Characters that make the same move (same rank in A and in B: they
+	// shared a rank and still do) are told together, in id order.
 	var parts []string
-	for _, m := range moves[:min(len(moves), summaryMoves)] {
-		v := "rises"
-		if *m.Delta > 0 {
-			v = "falls"
+	for i := 0; i < len(moves) && len(parts) < summaryMoves; {
+		m := moves[i]
+		ids := []string{m.ID}
+		for i++; i < len(moves) && *moves[i].RankA == *m.RankA && *moves[i].RankB == *m.RankB; i++ {
+			ids = append(ids, moves[i].ID)
 		}
-		parts = append(parts, fmt.Sprintf("%s %s from %s to %s place", name(m.ID), v, ordinal(*m.RankA), ordinal(*m.RankB)))
+		v := verb(len(ids), "rises", "rise")
+		if *m.Delta > 0 {
+			v = verb(len(ids), "falls", "fall")
+		}
+		parts = append(parts, fmt.Sprintf("%s %s from %s to %s place", nameList(ids, name), v, place(sharedA, *m.RankA), place(sharedB, *m.RankB)))
 	}
 	if len(parts) > 0 {
 		// The sentence starts with a name: names are written as they are
@@ -202,12 +228,17 @@ func ordinal(n int) string {
 }
 
 // central phrases rank k by strength: "most central", "second most
-// central", ….
-func central(k int) string {
+// central", …, with "joint" before it when several characters share rank k
+// (shared counts the characters of each rank).
+func central(shared map[int]int, k int) string {
+	s := ordinal(k) + " most central"
 	if k == 1 {
-		return "most central"
+		s = "most central"
 	}
-	return ordinal(k) + " most central"
+	if tied(shared, k) {
+		return "joint " + s
+	}
+	return s
 }
 
 var countWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

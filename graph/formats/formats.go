@@ -388,7 +388,7 @@ func (b *builder) grow(nodes, edges int) {
 	if len(b.idx) == 0 {
 		b.idx = make(map[string]int, nodes)
 	}
-	if len(b.pairs) == 0 {
+	if len(b.pairs) == 0 && !b.deferPairs {
 		b.pairs = make(map[uint64]int, edges)
 	}
 	b.g.Nodes = slices.Grow(b.g.Nodes, nodes)
@@ -502,6 +502,10 @@ func (b *builder) addEdgeAt(e graph.Edge, where pos) (*graph.Edge, error) {
 	} else if b.g.Directed != b.directed {
 		b.turned = true
 	}
+	// The edge keeps the nodes' own id strings (equal to e's): one copy
+	// of each id in memory, and comparisons of the same id (valid,
+	// Canonicalize) see the same pointer and skip the bytes.
+	e.Source, e.Target = b.g.Nodes[si].ID, b.g.Nodes[ti].ID
 	key := b.pairKey(si, ti)
 	if b.deferPairs {
 		b.keys = append(b.keys, key)
@@ -534,35 +538,15 @@ func (b *builder) addEdgeAt(e graph.Edge, where pos) (*graph.Edge, error) {
 }
 
 // repeatedPair reports whether two edges of b.g.Edges join the same pair
-// of nodes (the same key), in O(nodes + edges): the keys are bucketed by
-// their first node, then each bucket's second nodes are marked.
+// of nodes (the same key), in O(nodes + edges) (the package function
+// repeatedPair on the keys' two halves).
 func (b *builder) repeatedPair() bool {
-	n := len(b.g.Nodes)
-	start := make([]int32, n+1)
-	for _, k := range b.keys {
-		start[k>>32+1]++
+	src := make([]int32, len(b.keys))
+	tgt := make([]int32, len(b.keys))
+	for k, key := range b.keys {
+		src[k], tgt[k] = int32(key>>32), int32(uint32(key))
 	}
-	for i := range n {
-		start[i+1] += start[i]
-	}
-	next := slices.Clone(start[:n])
-	second := make([]int32, len(b.keys))
-	for _, k := range b.keys {
-		a := k >> 32
-		second[next[a]] = int32(uint32(k))
-		next[a]++
-	}
-	mark := next // reused: mark[j] = 1 + the first node whose bucket holds j
-	clear(mark)
-	for a := range n {
-		for _, j := range second[start[a]:start[a+1]] {
-			if mark[j] == int32(a)+1 {
-				return true
-			}
-			mark[j] = int32(a) + 1
-		}
-	}
-	return false
+	return repeatedPair(len(b.g.Nodes), src, tgt)
 }
 
 func mergeUnits(a, b []int) []int {

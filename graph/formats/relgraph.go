@@ -3,8 +3,10 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/internal/jsonx"
@@ -35,13 +37,98 @@ func ReadJSON(name string, data []byte) (*graph.Graph, error) {
 	}
 	var g graph.Graph
 	if err := jsonx.Decode(name, data, &g); err != nil {
-		return nil, err
+		return nil, indexedField(data, err)
 	}
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: field %w", name, err)
 	}
 	g.Canonicalize()
 	return &g, nil
+}
+
+// indexedField puts the array indices into the field of a type error of
+// jsonx.Decode: encoding/json names a bad value by its keys only
+// ("edges.weight"), so the message says "field edges[1].weight", as the
+// other errors of the reader do. The document decoded as graph.Graph up to
+// the error, which is decoded again to learn where it is (only when
+// reading failed). Other errors are returned unchanged.
+func indexedField(data []byte, err error) error {
+	var typ *json.UnmarshalTypeError
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if e := json.Unmarshal(data, new(graph.Graph)); !errors.As(e, &typ) || typ.Field == "" {
+		return err
+	}
+	p := valuePath(data, typ.Offset)
+	if p == "" || p == typ.Field {
+		return err
+	}
+	msg := strings.Replace(err.Error(), "field "+typ.Field+":", "field "+p+":", 1)
+	return errors.New(msg)
+}
+
+// valuePath returns the path of the JSON value of data that ends at or
+// after byte offset off — keys joined by ".", array elements as "[i]"
+// ("edges[1].weight") — or "" when data has no value there. data is valid
+// JSON up to off.
+func valuePath(data []byte, off int64) string {
+	type level struct {
+		array bool
+		index int    // array: elements before the current one
+		key   string // object: key of the current member
+		isKey bool   // object: the next token is a key
+	}
+	var stack []level
+	path := func() string {
+		var b strings.Builder
+		for _, l := range stack {
+			if l.array {
+				fmt.Fprintf(&b, "[%d]", l.index)
+			} else {
+				if b.Len() > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(l.key)
+			}
+		}
+		return b.String()
+	}
+	// next moves the innermost level past the value just read.
+	next := func() {
+		if n := len(stack); n > 0 {
+			if stack[n-1].array {
+				stack[n-1].index++
+			} else {
+				stack[n-1].isKey = true
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		n := len(stack)
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:n-1]
+			next()
+			continue
+		}
+		if n > 0 && !stack[n-1].array && stack[n-1].isKey {
+			stack[n-1].key, _ = tok.(string)
+			stack[n-1].isKey = false
+			continue
+		}
+		p := path()
+		if d, ok := tok.(json.Delim); ok {
+			stack = append(stack, level{array: d == '[', isKey: d == '{'})
+		} else {
+			next()
+		}
+		if dec.InputOffset() >= off {
+			return p
+		}
+	}
 }
 
 // WriteJSON writes g as an indented relgraph/graph@1 document followed by a

@@ -72,7 +72,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"duplicate node", `{"format": "relgraph/graph@1", "nodes": [{"id": "a"}, {"id": "a"}]}`, `nodes[1].id: duplicate id "a"`},
 		{"reversed duplicate edge", `{"format": "relgraph/graph@1", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", "weight": 1}, {"source": "b", "target": "a", "weight": 1}]}`, "edges[1]: duplicate edge"},
 		{"bad mention", `{"format": "relgraph/graph@1", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", "weight": 1, "evidence": [{"unit": 1, "text": "x", "mentions": [[1, 2, 3]]}]}]}`, "mention"},
-		{"weight as string", `{"format": "relgraph/graph@1", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", "weight": "3"}]}`, "field edges.weight"},
+		{"weight as string", `{"format": "relgraph/graph@1", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", "weight": "3"}]}`, "field edges[0].weight: got JSON string"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,6 +12,47 @@ import (
 	"github.com/relgraph/relgraph/graph"
 )
 
+// Size limits of the generators. A generated edge costs about 380 bytes
+// at its peak in "relgraph generate" (the pair, the graph.Edge with its two
+// id strings, the CSV row; measured: 1,000,000 edges take 380 MB and 3 s),
+// so MaxEdges edges need about 4 GB and half a minute; a node costs about
+// 100 bytes. Node indices are int32, far above MaxNodes.
+const (
+	MaxNodes = 10_000_000 // nodes of one graph (--nodes)
+	MaxEdges = 10_000_000 // edges of one graph (--edges, or --m × (--nodes − --m))
+)
+
+// CheckBarabasiAlbert returns an error, naming the parameter and its limit,
+// unless BarabasiAlbert(n, m, …) is defined and fits the limits: 1 ≤ m < n
+// ≤ MaxNodes and m·(n − m) ≤ MaxEdges edges. The flag names of the command
+// line (--nodes, --m) name the parameters.
+func CheckBarabasiAlbert(n, m int) error {
+	switch {
+	case n < 2 || n > MaxNodes:
+		return fmt.Errorf("--nodes %d: Barabási–Albert needs 2 to %d nodes", n, MaxNodes)
+	case m < 1 || m >= n:
+		return fmt.Errorf("--m %d: Barabási–Albert needs 1 ≤ m < nodes (%d)", m, n)
+	case int64(m)*int64(n-m) > MaxEdges:
+		return fmt.Errorf("--m %d with --nodes %d makes %d edges, above the limit of %d (--m × (--nodes − --m))", m, n, int64(m)*int64(n-m), MaxEdges)
+	}
+	return nil
+}
+
+// CheckErdosRenyi returns an error, naming the parameter and its limit,
+// unless ErdosRenyi(n, e, …) is defined and fits the limits: 1 ≤ n ≤
+// MaxNodes and 0 ≤ e ≤ min(MaxEdges, n(n − 1)/2).
+func CheckErdosRenyi(n, e int) error {
+	switch {
+	case n < 1 || n > MaxNodes:
+		return fmt.Errorf("--nodes %d: Erdős–Rényi needs 1 to %d nodes", n, MaxNodes)
+	case e < 0 || e > MaxEdges:
+		return fmt.Errorf("--edges %d: Erdős–Rényi needs 0 to %d edges", e, MaxEdges)
+	case int64(e) > int64(n)*int64(n-1)/2:
+		return fmt.Errorf("--edges %d: %d nodes have only %d pairs", e, n, int64(n)*int64(n-1)/2)
+	}
+	return nil
+}
+
 // NodeIDs returns prefix + i for i in 0..n-1, zero-padded to the width of
 // n-1 (so ids sort like numbers).
 func NodeIDs(prefix string, n, first int) []string {
@@ -41,7 +82,13 @@ func newGenerated(ids []string, pairs [][2]int32, rng *rand.Rand) *graph.Graph {
 // 0..m, then each node v > m joins m distinct targets drawn uniformly from
 // the list of all edge ends so far (so in proportion to degree). Weights
 // are drawn uniformly from 1 to 10; rng makes it reproducible.
+//
+// BarabasiAlbert panics with CheckBarabasiAlbert's error when n and m
+// fail it: callers taking sizes from users check them first.
 func BarabasiAlbert(n, m int, rng *rand.Rand) *graph.Graph {
+	if err := CheckBarabasiAlbert(n, m); err != nil {
+		panic("generate: " + err.Error())
+	}
 	pairs := make([][2]int32, 0, m*(n-m))
 	ends := make([]int32, 0, 2*m*(n-m))
 	for v := 1; v <= m; v++ {
@@ -66,8 +113,15 @@ func BarabasiAlbert(n, m int, rng *rand.Rand) *graph.Graph {
 }
 
 // ErdosRenyi draws e distinct pairs of n nodes uniformly: by rejection
-// when e is at most half of the pairs, else by shuffling all pairs.
+// when e is at most half of the pairs, else by shuffling all pairs (at
+// most 2e of them).
+//
+// ErdosRenyi panics with CheckErdosRenyi's error when n and e fail it:
+// callers taking sizes from users check them first.
 func ErdosRenyi(n, e int, rng *rand.Rand) *graph.Graph {
+	if err := CheckErdosRenyi(n, e); err != nil {
+		panic("generate: " + err.Error())
+	}
 	total := int64(n) * int64(n-1) / 2
 	var pairs [][2]int32
 	if int64(e)*2 <= total {

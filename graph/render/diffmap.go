@@ -160,7 +160,8 @@ func newUnion(a, b *graph.Graph, d *diff.Result) *union {
 // dark grey and labelled with the change (+k or −k); everything else is
 // light grey. Circle size shows the character's strength (the larger of
 // A and B), line width the larger weight; a kept character whose rank by
-// strength changed has the change under its name ("rank 3 → 1"). The
+// strength changed has the change under its name ("rank 3 → 1"; the shared
+// ranks of diff.RankRow, so a tie ordered differently is no change). The
 // legend says which colour is which. Tooltips give both weights and ranks;
 // ids are NodeID and EdgeID as in DOT. Same input, same bytes.
 //
@@ -170,6 +171,15 @@ func DiffDOT(a, b *graph.Graph, d *diff.Result, opt DiffOptions) []byte {
 	p := diffPlan(u, opt)
 	var buf bytes.Buffer
 	writeHeader(&buf, p, opt.Seed, diffTitle(a, b, u, p, opt))
+	// Overlap removal: writeHeader asks small maps for prism
+	// (overlap=false), whose fallback in go-graphviz's build (no GTS)
+	// left the circles of HAN, LEIA, C-3PO and CHEWBACCA on top of each
+	// other in the Star Wars IV → V diff, whose names sit outside small
+	// circles. Scaling (overlap=scale) separates them and leaves room for
+	// the names; big diff maps keep ortho.
+	if h := buf.Bytes(); bytes.Contains(h, []byte("overlap=false,")) {
+		buf = *bytes.NewBuffer(bytes.Replace(h, []byte("overlap=false,"), []byte("overlap=scale,"), 1))
+	}
 	op := "--"
 	if u.g.Directed {
 		op = "->"

@@ -26,8 +26,10 @@
 //     to spare for a wider viewer font.
 //   - Width: an interaction's line grows with the square root of its
 //     weight, from 1 pt (smallest weight) to 8 pt (largest).
-//   - Labels: the roster's relation (or the weight) on edges, lifted above
-//     everything with a white halo; Top and MinWeight drop characters and
+//   - Labels: the roster's relation (or the weight) on edges, centred on
+//     the edge's own line on a white plate with a white halo, where it
+//     covers no name, other label or circle (else left out, and a note
+//     under the map says how many are shown; see placeLabels); Top and MinWeight drop characters and
 //     interactions (MinWeight keeps only characters with a tie of at
 //     least that weight: loners go too).
 //   - Legend: title, episode and unit, what size and width show (with
@@ -42,8 +44,11 @@
 //
 //   - Names for the 40 most prominent characters only (Options.Labels),
 //     the others unnamed dots with their name in the tooltip.
-//   - Names under the circles, not inside, so a circle shows only its
-//     measure; the font grows with the map and with the circle (11·k to
+//   - Names beside the circles, not inside, so a circle shows only its
+//     measure: below, else above, right, left or on a diagonal, in the
+//     first place that covers no other name, label or circle, the biggest
+//     circles first; a name with no free place is left out and the legend
+//     says how many are shown (see placeLabels); the font grows with the map and with the circle (11·k to
 //     16.5·k points, k = √n/6 within [1, 2]: see outsideFont), so names
 //     stay legible when a big picture is fitted to a screen. They are
 //     drawn above every circle and line with a white halo.
@@ -58,8 +63,9 @@
 //     17,000 points. ortho costs more at 1,000 characters (2.9 s with
 //     sfdp against 0.7 s for scaling; see bench/render.sh).
 //
-// Diff maps always set names under fixed circles, so a circle shows the
-// strength its legend names, never a name's length.
+// Diff maps always set names beside fixed circles, placed as on big maps,
+// so a circle shows the strength its legend names, never a name's length;
+// small diff maps remove overlaps by scaling (overlap=scale).
 //
 // # Colours
 //
@@ -85,10 +91,12 @@
 // # Ids, tooltips and escaping
 //
 // Every node carries the SVG id NodeID(id) ("node-<id>") and every edge
-// EdgeID(source, target), which escapes '-' and '%' so that no two pairs
-// share an id. A node's tooltip gives its name, mentions, size measure
-// and community; an edge's the pair, its weight and its first three
-// evidence sentences, then "(+k more)".
+// EdgeID(source, target); both escape '%' and a '-' at either end of an
+// id or next to another '-', so that no two characters or pairs share an
+// id. A node's tooltip gives its name, its rank and measures when
+// Options.Measures has them (else the size measure), its mentions when the
+// graph counts them, and its community; an edge's the pair, its weight
+// and its first three evidence sentences, then "(+k more)".
 //
 // Text is written so that it shows as typed: escStrings with \" and \\,
 // HTML-like labels as HTML, '&' as "&amp;". Graphviz expands \G, \N and

@@ -8,7 +8,6 @@ import (
 	"html"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,6 +105,13 @@ type Options struct {
 	// are drawn and all in smaller maps; a negative value draws all.
 	// Unlike MinWeight it drops no character.
 	MaxEdges int
+
+	// Measures are the measures each node's tooltip lists, one line each
+	// in the order of Measures.Measures, after "rank k of n by By" (see
+	// nodeTooltip); the caller computes them (relgraph render: the
+	// default measures of rank on the whole graph, before Top and
+	// MinWeight). Empty Rows show Size alone.
+	Measures Table
 }
 
 // Check reports whether the options are valid: a known Layout, ColorBy
@@ -158,8 +164,8 @@ func (o Options) Check() error {
 // strongest, so close characters sit closer and labels have room.
 //
 // Each node gets the id NodeID(id) and each edge EdgeID(source, target):
-// they become the element ids of the SVG. A node's tooltip gives its name,
-// mentions and size measure; an edge's gives "Name A – Name B: weight N",
+// they become the element ids of the SVG. A node's tooltip gives its name
+// and measures (see nodeTooltip); an edge's gives "Name A – Name B: weight N",
 // then the first three evidence sentences (each shortened to 240
 // characters) and "(+k more)" when more units made the edge.
 //
@@ -184,13 +190,7 @@ func DOT(g *graph.Graph, opt Options) []byte {
 	// Nodes.
 	sizeBy := cmp.Or(opt.SizeBy, "size")
 	for _, n := range p.g.Nodes {
-		tip := []string{n.Label(), "mentions: " + strconv.Itoa(n.Mentions)}
-		if x, ok := opt.Size[n.ID]; ok {
-			tip = append(tip, sizeBy+": "+quantity(x))
-		}
-		if k, ok := opt.Communities[n.ID]; ok {
-			tip = append(tip, "community: "+strconv.Itoa(k))
-		}
+		tip := p.nodeTooltip(n, opt, sizeBy)
 		label := p.nodeLabel(n.ID, wrapName(n.Label()))
 		d := p.diameter[n.ID]
 		fill := p.colours.fill[n.ID]
@@ -255,9 +255,13 @@ func writeHeader(b *bytes.Buffer, p *plan, seed int, label string) {
 	// 17,000 pt. ortho costs 2.9 s at 1,000 characters and 5,000
 	// interactions with sfdp (scale: 0.7 s), the price of a map that is
 	// 5,700 pt wide instead of 17,000. Small maps: prism (neato and the
-	// others), scale (sfdp).
+	// others), scale (sfdp). twopi, whatever the size: scale, the one
+	// method that keeps its rings round (ortho squashed asoiaf book 1 into
+	// a 2572×4054 pt upright rectangle, prism into a shapeless cloud).
 	overlap := "false"
 	switch {
+	case p.layout == "twopi":
+		overlap = "scale"
 	case len(p.g.Nodes) > autoLabels:
 		overlap = "ortho"
 	case p.layout == "sfdp":
@@ -269,8 +273,12 @@ func writeHeader(b *bytes.Buffer, p *plan, seed int, label string) {
 	fmt.Fprintf(b, "\t\tlabel=%s];\n", label)
 	fmt.Fprintf(b, "\tnode [shape=circle, fixedsize=shape, style=filled, penwidth=1.2, fontname=%s, fontsize=%d, fontcolor=%s];\n",
 		quote(fontName), nodeFontSize, quote(textColour))
-	fmt.Fprintf(b, "\tedge [color=%s, fontname=%s, fontsize=%d, fontcolor=%s",
-		quote(edgeColour), quote(fontName), edgeFontSize, quote(edgeTextColour))
+	// Edge labels grow with a big map as its names do (k = √n/6 within
+	// [1, 2], see outsideFont), so a weight stays legible when the
+	// picture is fitted to a screen.
+	efs := edgeFontSize * min(max(math.Sqrt(float64(len(p.g.Nodes)))/6, 1), 2)
+	fmt.Fprintf(b, "\tedge [color=%s, fontname=%s, fontsize=%s, fontcolor=%s",
+		quote(edgeColour), quote(fontName), num(math.Round(efs*2)/2), quote(edgeTextColour))
 	if p.g.Directed {
 		b.WriteString(", arrowsize=0.7")
 	}
@@ -418,7 +426,7 @@ func titleLabel(p *plan, opt Options, edgeLabels string) string {
 		if opt.Size != nil {
 			by = cmp.Or(opt.SizeBy, "size")
 		}
-		notes = append(notes, fmt.Sprintf("names shown for the %d characters with the highest %s", k, by))
+		notes = append(notes, fmt.Sprintf("names shown for the %s with the highest %s", plural(k, "character"), by))
 	}
 	note := int(math.Round(noteFontSize * p.headScale))
 	var b strings.Builder

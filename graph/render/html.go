@@ -57,8 +57,8 @@ type pageNode struct {
 	Name      string     `json:"name"`
 	SVG       string     `json:"svg"`
 	Colour    string     `json:"colour"`
-	Mentions  int        `json:"mentions"`
-	Community int        `json:"community,omitempty"`
+	Mentions  *int       `json:"mentions,omitempty"`  // nil when the graph has no mention counts
+	Community *int       `json:"community,omitempty"` // nil when not coloured by community or a loner
 	Rank      int        `json:"rank,omitempty"`
 	Values    []*float64 `json:"values"`
 }
@@ -86,7 +86,9 @@ type pageEvidence struct {
 // clicked line's evidence sentences (all the evidence the graph keeps),
 // and the ranking table t beside the map (sortable; a click on a row
 // selects the character). Only the characters drawn (after Options.Top
-// and MinWeight) are listed.
+// and MinWeight) are listed. An empty t lists Options.Measures. A
+// clicked character's panel gives its rank, mentions (only when the graph
+// has mention counts), community and every measure of t.
 //
 // Names and sentences reach the page as JSON (with <, > and & escaped, so
 // no text can close the script element) and are put into the page as
@@ -94,6 +96,9 @@ type pageEvidence struct {
 func HTML(ctx context.Context, g *graph.Graph, opt Options, t Table, w io.Writer) error {
 	if err := opt.Check(); err != nil {
 		return err
+	}
+	if len(t.Measures) == 0 && len(t.Rows) == 0 {
+		t = opt.Measures
 	}
 	p := newPlan(g, opt, false)
 	svg, err := SVG(ctx, DOT(g, opt))
@@ -121,7 +126,13 @@ func writePage(g *graph.Graph, p *plan, svg []byte, title string, t Table, commu
 	}
 	for _, n := range g.Nodes {
 		pn := pageNode{ID: n.ID, Name: n.Label(), SVG: NodeID(n.ID), Colour: p.colours.fill[n.ID],
-			Mentions: n.Mentions, Community: communities[n.ID], Values: make([]*float64, len(t.Measures))}
+			Values: make([]*float64, len(t.Measures))}
+		if p.mentions {
+			pn.Mentions = &n.Mentions
+		}
+		if k, ok := communities[n.ID]; ok {
+			pn.Community = &k
+		}
 		if r, ok := rows[n.ID]; ok {
 			pn.Rank = r.Rank
 			for i := range pn.Values {
@@ -157,9 +168,9 @@ func writePage(g *graph.Graph, p *plan, svg []byte, title string, t Table, commu
 	b.WriteString("<button id=\"zoom-in\" title=\"Zoom in\">+</button><button id=\"zoom-out\" title=\"Zoom out\">−</button><button id=\"zoom-reset\" title=\"Show all\">⟲</button></header>\n")
 	b.WriteString("<main id=\"map\">\n")
 	b.Write(inlineSVG(svg))
-	b.WriteString("</main>\n<aside>\n<div id=\"panel\" aria-live=\"polite\"></div>\n")
+	b.WriteString("</main>\n<div id=\"split\" role=\"separator\" aria-orientation=\"vertical\" aria-label=\"Resize the side panel\" tabindex=\"0\" title=\"Drag to resize\"></div>\n<aside>\n<div id=\"panel\" aria-live=\"polite\"></div>\n")
 	b.WriteString("<table class=\"rank\"><thead><tr></tr></thead><tbody></tbody></table>\n")
-	b.WriteString("<footer>Made with relgraph. Drag to pan, wheel or buttons to zoom, Esc clears the search.</footer>\n</aside>\n</div>\n")
+	b.WriteString("<footer>Made with relgraph. Drag to pan, wheel or buttons to zoom, Esc clears the search; drag the bar left of this panel to resize it.</footer>\n</aside>\n</div>\n")
 	fmt.Fprintf(&b, "<script type=\"application/json\" id=\"relgraph-data\">%s</script>\n", js)
 	fmt.Fprintf(&b, "<script>\n%s</script>\n</body>\n</html>\n", pageJS)
 	_, err = w.Write(b.Bytes())

@@ -81,6 +81,23 @@ func browser(t *testing.T) string {
 	return ""
 }
 
+// browserContext starts headless Chromium (exe) with a window of w×h
+// pixels and returns a context for chromedp with a 60 s limit; the
+// browser stops when the test ends.
+func browserContext(t *testing.T, exe string, w, h int) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(w, h),
+		chromedp.Flag("disable-gpu", true))
+	actx, cancelA := chromedp.NewExecAllocator(t.Context(), opts...)
+	t.Cleanup(cancelA)
+	ctx, cancelC := chromedp.NewContext(actx)
+	t.Cleanup(cancelC)
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancelT)
+	return ctx
+}
+
 // TestHTMLInBrowser opens the page in headless Chromium, clicks a
 // character and an edge label, searches, and reads what the page shows.
 func TestHTMLInBrowser(t *testing.T) {
@@ -94,15 +111,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err := os.WriteFile(path, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(1400, 900),
-		chromedp.Flag("disable-gpu", true))
-	actx, cancel := chromedp.NewExecAllocator(t.Context(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
+	ctx := browserContext(t, exe, 1400, 900)
 
 	byID := func(id, sub string) string {
 		q := `document.getElementById(` + jsString(id) + `)`

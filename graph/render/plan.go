@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
@@ -50,6 +51,12 @@ type plan struct {
 	// thinNote is the legend's note on interactions left out by the
 	// automatic thinning of dense big maps (see thin), or "".
 	thinNote string
+	// mentions is whether the input graph carries mention counts (some
+	// node has Mentions > 0); without, tooltips and pages leave the
+	// count out rather than show a false 0.
+	mentions bool
+	// rows is Options.Measures.Rows keyed by node id.
+	rows map[string]TableRow
 }
 
 // autoLabels is how many characters are named when Options.Labels is 0
@@ -74,9 +81,13 @@ const maxEdgesPerNode = 2.5
 // outside forces names beside the circles (diff maps); big maps set them
 // there anyway.
 func newPlan(g *graph.Graph, opt Options, outside bool) *plan {
-	p := &plan{full: g, names: make(map[string]string, len(g.Nodes))}
+	p := &plan{full: g, names: make(map[string]string, len(g.Nodes)), mentions: hasMentions(g),
+		rows: make(map[string]TableRow, len(opt.Measures.Rows))}
 	for _, n := range g.Nodes {
 		p.names[n.ID] = n.Label()
+	}
+	for _, r := range opt.Measures.Rows {
+		p.rows[r.ID] = r
 	}
 	// Prominence: the size measure, else strength; ties by id.
 	rankBy := opt.Size
@@ -379,8 +390,10 @@ func strengths(g *graph.Graph) map[string]float64 {
 }
 
 // NodeID returns the SVG element id of the character with id id:
-// "node-" followed by the id as it is.
-func NodeID(id string) string { return "node-" + id }
+// "node-" + idPart(id), escaped as EdgeID escapes each end, so "-e" gives
+// "node-%2De" and "e-" "node-e%2D" (README, "Ids and tooltips"); idPart
+// is one-to-one, so two characters never share an element id.
+func NodeID(id string) string { return "node-" + idPart(id) }
 
 // EdgeID returns the SVG element id of the interaction source–target:
 // "edge-" + idPart(source) + "--" + idPart(target). idPart writes '%' as
@@ -410,4 +423,52 @@ func idPart(id string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasMentions reports whether g carries mention counts: whether any node
+// has Mentions > 0. Graphs read from files without them (Les Misérables,
+// the asoiaf CSVs, node-link files whose count is under another key) have
+// 0 everywhere, which is no count at all.
+func hasMentions(g *graph.Graph) bool {
+	for _, n := range g.Nodes {
+		if n.Mentions > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeTooltip returns the lines of the tooltip of node n: its name;
+// "rank k of N by By" when Options.Measures ranks it (N = rows ranked);
+// "mentions: k" when the graph has mention counts (see hasMentions); one
+// line "measure: value" per column of Options.Measures (non-finite values
+// as "–"), else, without Measures, the size measure sizeBy alone; and
+// "community: k" when Options.Communities places n.
+func (p *plan) nodeTooltip(n graph.Node, opt Options, sizeBy string) []string {
+	tip := []string{n.Label()}
+	r, ranked := p.rows[n.ID]
+	if ranked && r.Rank > 0 && opt.Measures.By != "" {
+		tip = append(tip, fmt.Sprintf("rank %d of %d by %s", r.Rank, len(opt.Measures.Rows), opt.Measures.By))
+	}
+	if p.mentions {
+		tip = append(tip, "mentions: "+strconv.Itoa(n.Mentions))
+	}
+	switch {
+	case ranked:
+		for i, m := range opt.Measures.Measures {
+			v := "–"
+			if i < len(r.Values) && !math.IsNaN(r.Values[i]) && !math.IsInf(r.Values[i], 0) {
+				v = quantity(r.Values[i])
+			}
+			tip = append(tip, m+": "+v)
+		}
+	default:
+		if x, ok := opt.Size[n.ID]; ok {
+			tip = append(tip, sizeBy+": "+quantity(x))
+		}
+	}
+	if k, ok := opt.Communities[n.ID]; ok {
+		tip = append(tip, "community: "+strconv.Itoa(k))
+	}
+	return tip
 }

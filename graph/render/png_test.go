@@ -64,7 +64,7 @@ func dark(c color.Color) bool {
 
 // TestPNGPixels draws the e01 cast and checks the pixels where Graphviz's
 // SVG puts things: every circle's fill inside it, every edge's line at
-// the middle of its first Bézier segment, dark text pixels where every
+// a tenth of its first Bézier segment, dark text pixels where every
 // label is, and white paper in the corner.
 func TestPNGPixels(t *testing.T) {
 	g := castGraph()
@@ -99,8 +99,10 @@ func TestPNGPixels(t *testing.T) {
 		for i := range v {
 			v[i] = atof(p[i+1])
 		}
-		// Cubic Bézier at t = 1/2: (P0 + 3P1 + 3P2 + P3) / 8.
-		bx, by := (v[0]+3*v[2]+3*v[4]+v[6])/8, (v[1]+3*v[3]+3*v[5]+v[7])/8
+		// Cubic Bézier at t = 1/10, (729 P0 + 243 P1 + 27 P2 + P3) / 1000:
+		// the middle is where placeLabels sets the edge's label.
+		bx := (729*v[0] + 243*v[2] + 27*v[4] + v[6]) / 1000
+		by := (729*v[1] + 243*v[3] + 27*v[5] + v[7]) / 1000
 		x, y := m.px(bx, by)
 		if near(img.At(x, y), "#ffffff", 40) {
 			t.Errorf("edge line missing: pixel (%d, %d) on the path %s is %v", x, y, p[0][:40], img.At(x, y))

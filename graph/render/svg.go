@@ -2,9 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
-	"html"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,13 +10,16 @@ import (
 // fixSVG post-processes Graphviz's SVG: it drops the blank labels of
 // unnamed nodes, names the fonts with Helvetica's metrics (Arial,
 // Liberation Sans, Nimbus Sans) before the generic sans-serif, which
-// viewers often map to a wider font, lifts the edge labels (liftEdgeLabels) and turns protectBackslashes' placeholders back into
-// backslashes.
+// viewers often map to a wider font, lifts the edge labels
+// (liftEdgeLabels) and the names set outside circles (haloOutsideNames),
+// places them where they cover nothing (placeLabels) and turns
+// protectBackslashes' placeholders back into backslashes.
 func fixSVG(svg []byte) []byte {
 	svg = dropBlankText(svg)
 	svg = bytes.ReplaceAll(svg, []byte(`font-family="Helvetica,sans-Serif"`), []byte(`font-family="Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif"`))
 	svg = liftEdgeLabels(svg)
 	svg = haloOutsideNames(svg)
+	svg = placeLabels(svg)
 	if bytes.Contains(svg, []byte(placeholder)) || bytes.Contains(svg, []byte("&#57344;")) {
 		svg = bytes.ReplaceAll(svg, []byte(placeholder), []byte(`\`))
 		svg = bytes.ReplaceAll(svg, []byte("&#57344;"), []byte(`\`))
@@ -31,14 +31,13 @@ func fixSVG(svg []byte) []byte {
 // <text> elements of a node group of class "outside", see plan.outside)
 // centred under the circle, 2 points below it, keeping the lines' own
 // spacing. Graphviz places xlabels wherever they overlap least, often
-// nearer another circle than their own; under the circle there is no
-// doubt whose name it is. The names are then lifted above every circle
+// nearer another circle than their own; placeLabels then moves each to
+// the first free place touching its own circle. The names are then lifted above every circle
 // and line, as liftEdgeLabels lifts edge labels: each goes, with a white
 // halo under each line, into a group <g id="name-<node id>"
 // class="node-name"> at the end of the drawing (the page's script treats
-// a click on it as one on the node). When a moved name runs past the
-// drawing, the picture (width, height, viewBox, origin and background)
-// grows to hold it. SVG without such groups is returned unchanged.
+// a click on it as one on the node). placeLabels fits the picture to the
+// moved names. SVG without such groups is returned unchanged.
 func haloOutsideNames(svg []byte) []byte {
 	end := bytes.LastIndex(svg, []byte("</g>\n</svg>"))
 	if end < 0 || !bytes.Contains(svg, []byte(` outside">`)) {
@@ -49,7 +48,6 @@ func haloOutsideNames(svg []byte) []byte {
 	var group [][]byte // lines of the current outside node group
 	var id []byte      // its id attribute, as Graphviz escaped it
 	depth := 0         // <g> depth inside it; 0 outside
-	var ext extent
 	for _, line := range bytes.SplitAfter(svg[:end], []byte("\n")) {
 		if depth == 0 {
 			if !bytes.HasPrefix(line, []byte("<g id=")) {
@@ -69,7 +67,7 @@ func haloOutsideNames(svg []byte) []byte {
 		if depth > 0 {
 			continue
 		}
-		rest, texts := placeBelow(group, &ext)
+		rest, texts := placeBelow(group)
 		for _, l := range rest {
 			body.Write(l)
 		}
@@ -89,7 +87,8 @@ func haloOutsideNames(svg []byte) []byte {
 		body.WriteString("</g>\n")
 	}
 	body.Write(svg[end:])
-	return ext.grow(body.Bytes())
+	// placeLabels moves the names again and fits the picture to them.
+	return body.Bytes()
 }
 
 var (
@@ -106,27 +105,11 @@ var (
 	background   = regexp.MustCompile(`(?m)^(<polygon fill="[^"]*" stroke="[^"]*" points=")(-?[0-9.]+),(-?[0-9.]+) (-?[0-9.]+),(-?[0-9.]+) (-?[0-9.]+),(-?[0-9.]+) (-?[0-9.]+),(-?[0-9.]+) (-?[0-9.]+),(-?[0-9.]+)"`)
 )
 
-// extent is how far, in points, names moved by placeBelow reach in
-// graph coordinates (x right, y down; Graphviz's y is negative above the
-// origin): the smallest x, largest x and largest y.
-type extent struct {
-	set              bool
-	minX, maxX, maxY float64
-}
-
-func (e *extent) add(x0, x1, y float64) {
-	if !e.set {
-		e.set, e.minX, e.maxX, e.maxY = true, x0, x1, y
-		return
-	}
-	e.minX, e.maxX, e.maxY = min(e.minX, x0), max(e.maxX, x1), max(e.maxY, y)
-}
-
 // placeBelow takes the text lines out of one outside node group and
 // moves them under its ellipse, each preceded by its halo; it returns the
-// group without them, the moved lines, and records how far they reach in
-// ext. A group without an ellipse is returned as it is.
-func placeBelow(group [][]byte, ext *extent) (rest, texts [][]byte) {
+// group without them and the moved lines (placeLabels then finds each
+// name its final place). A group without an ellipse is returned as it is.
+func placeBelow(group [][]byte) (rest, texts [][]byte) {
 	var cx, cy, ry float64
 	found := false
 	for _, l := range group {
@@ -160,46 +143,9 @@ func placeBelow(group [][]byte, ext *extent) (rest, texts [][]byte) {
 		l = textXY.ReplaceAll(l, []byte(` x="`+num2(x)+`" y="`+num2(y)+`"`))
 		l = bytes.Replace(l, []byte(`text-anchor="start"`), []byte(`text-anchor="middle"`), 1)
 		l = bytes.Replace(l, []byte(`text-anchor="end"`), []byte(`text-anchor="middle"`), 1)
-		w := 0.0
-		if b := textBody.FindSubmatch(l); b != nil {
-			w = textWidth(html.UnescapeString(string(b[1])), fs, false) * 1.12
-		}
-		ext.add(x-w/2-2, x+w/2+2, y+0.25*fs+2)
 		texts = append(texts, halo(l), l)
 	}
 	return rest, texts
-}
-
-// grow enlarges the picture when the moved names reach past the
-// background polygon that Graphviz draws over the whole page.
-func (e *extent) grow(svg []byte) []byte {
-	if !e.set {
-		return svg
-	}
-	bg := background.FindSubmatch(svg)
-	size := svgHeader.FindSubmatch(svg)
-	origin := graphOrigin.FindSubmatch(svg)
-	if bg == nil || size == nil || origin == nil {
-		return svg
-	}
-	// The polygon runs (x0,y0) (x0,y1) (x2,y1) (x2,y0) (x0,y0); y0 is the
-	// bottom.
-	x0, y0, x2 := atofB(bg[2]), atofB(bg[3]), atofB(bg[6])
-	left, right, bottom := max(x0-e.minX, 0), max(e.maxX-x2, 0), max(e.maxY-y0, 0)
-	if left == 0 && right == 0 && bottom == 0 {
-		return svg
-	}
-	left, right, bottom = math.Ceil(left), math.Ceil(right), math.Ceil(bottom)
-	w, h := atofB(size[1])+left+right, atofB(size[2])+bottom
-	vw, vh := atofB(size[5])+left+right, atofB(size[6])+bottom
-	svg = svgHeader.ReplaceAll(svg, []byte(fmt.Sprintf(`<svg width="%spt" height="%spt"
- viewBox="%s %s %s %s"`, num2(w), num2(h), string(size[3]), string(size[4]), num2(vw), num2(vh))))
-	svg = graphOrigin.ReplaceAll(svg, []byte(`${1}`+num2(atofB(origin[2])+left)+" "+string(origin[3])+")"))
-	nx0, ny0, nx2 := num2(x0-left), num2(y0+bottom), num2(x2+right)
-	y1 := string(bg[5])
-	loc := background.FindSubmatchIndex(svg)
-	repl := fmt.Sprintf(`%s%s,%s %s,%s %s,%s %s,%s %s,%s"`, bg[1], nx0, ny0, nx0, y1, nx2, y1, nx2, ny0, nx0, ny0)
-	return append(svg[:loc[0]:loc[0]], append([]byte(repl), svg[loc[1]:]...)...)
 }
 
 func atofB(b []byte) float64 {
@@ -309,7 +255,7 @@ func liftEdgeLabels(svg []byte) []byte {
 var (
 	// edgeGroup matches the line that opens an edge's group and captures
 	// its id, as Graphviz writes it (already escaped for XML).
-	edgeGroup = regexp.MustCompile(`^<g id="([^"]*)" class="edge">`)
+	edgeGroup = regexp.MustCompile(`^<g id="([^"]*)" class="edge(?: [a-z]+)*">`)
 	// fillAttr matches a fill attribute.
 	fillAttr = regexp.MustCompile(` fill="[^"]*"`)
 )

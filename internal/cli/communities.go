@@ -112,8 +112,21 @@ func writeCommunities(w io.Writer, format string, g *graph.Graph, r *community.R
 			q = "0.0000" // round-off below the shown digits
 		}
 	}
-	if _, err := fmt.Fprintf(w, "%s: %d communities, modularity %s (%s, seed %d, resolution %s)\n",
-		r.Graph, len(r.Communities), q, r.Method, r.Seed, strconv.FormatFloat(r.Resolution, 'g', -1, 64)); err != nil {
+	// The resolution is Louvain's; label propagation does not use it, so
+	// it is named there only when it changes the modularity shown.
+	gamma := strconv.FormatFloat(r.Resolution, 'g', -1, 64)
+	how := r.Method + ", seed " + strconv.FormatUint(r.Seed, 10) + ", resolution " + gamma
+	if r.Method != community.Louvain {
+		how = r.Method + ", seed " + strconv.FormatUint(r.Seed, 10)
+		if r.Resolution != 1 {
+			how += "; modularity at resolution " + gamma
+		}
+	}
+	noun := "communities"
+	if len(r.Communities) == 1 {
+		noun = "community"
+	}
+	if _, err := fmt.Fprintf(w, "%s: %d %s, modularity %s (%s)\n", r.Graph, len(r.Communities), noun, q, how); err != nil {
 		return err
 	}
 	if len(r.Communities) == 0 {

@@ -49,6 +49,10 @@ One graph (--model):
       edges minus --m × (--m + 1)
   er  Erdős–Rényi G(n, m): --edges distinct pairs of --nodes nodes chosen
       uniformly
+Sizes are limited so that a graph fits in memory (about 380 bytes per
+edge): --nodes ≤ 10,000,000 and at most 10,000,000 edges (--edges for er,
+--m × (--nodes − --m) for ba); --episodes ≤ 1,000,000, --cast MAX ≤
+100,000, --pool ≤ 10,000,000. Larger values are usage errors (exit 2).
 Nodes are n0, n1, … (zero-padded so that ids sort like numbers); every edge
 gets an integer weight from 1 to 10, uniformly. The output is CSV with the
 header source,target,weight (every tool reads it; a node without edges is
@@ -117,19 +121,16 @@ func (o *generateOptions) run(changed func(string) bool) error {
 		if changed("edges") {
 			return usagef("--edges applies to --model er; ba takes --m")
 		}
-		if o.M < 1 || o.Nodes <= o.M {
-			return usagef("--model ba needs --m ≥ 1 and --nodes > --m (got --nodes %d --m %d)", o.Nodes, o.M)
+		if err := generate.CheckBarabasiAlbert(o.Nodes, o.M); err != nil {
+			return usageError{err}
 		}
 		g = generate.BarabasiAlbert(o.Nodes, o.M, rng)
 	case "er":
 		if changed("m") {
 			return usagef("--m applies to --model ba; er takes --edges")
 		}
-		if o.Nodes < 1 || o.Edges < 0 {
-			return usagef("--model er needs --nodes ≥ 1 and --edges ≥ 0 (got --nodes %d --edges %d)", o.Nodes, o.Edges)
-		}
-		if maxE := int64(o.Nodes) * int64(o.Nodes-1) / 2; int64(o.Edges) > maxE {
-			return usagef("--edges %d: %d nodes have only %d pairs", o.Edges, o.Nodes, maxE)
+		if err := generate.CheckErdosRenyi(o.Nodes, o.Edges); err != nil {
+			return usageError{err}
 		}
 		g = generate.ErdosRenyi(o.Nodes, o.Edges, rng)
 	case "":
@@ -155,10 +156,18 @@ func writeEdgeCSV(w io.Writer, g *graph.Graph) error {
 	return t.writeCSV(w)
 }
 
+// Limits of --episodes: a cast of maxCast makes 3 × maxCast scenes of up
+// to 10 pairs each (300,000 scene pairs, about 100 MB), and each episode
+// is written on its own, so only the number of files bounds --episodes.
+const (
+	maxEpisodes = 1_000_000
+	maxCast     = 100_000
+)
+
 // runEpisodes writes the episode series.
 func (o *generateOptions) runEpisodes() error {
-	if o.Episodes < 1 {
-		return usagef("--episodes: %d, want at least 1", o.Episodes)
+	if o.Episodes < 1 || o.Episodes > maxEpisodes {
+		return usagef("--episodes: %d, want 1 to %d", o.Episodes, maxEpisodes)
 	}
 	if o.Output == "" || o.Output == "-" {
 		return usagef("--episodes writes one file per episode: give -o DIR")
@@ -166,11 +175,14 @@ func (o *generateOptions) runEpisodes() error {
 	lo, hi, ok := strings.Cut(o.Cast, ":")
 	cmin, err1 := strconv.Atoi(strings.TrimSpace(lo))
 	cmax, err2 := strconv.Atoi(strings.TrimSpace(hi))
-	if !ok || err1 != nil || err2 != nil || cmin < 2 || cmax < cmin {
-		return usagef("--cast: %q, want MIN:MAX with 2 ≤ MIN ≤ MAX (e.g. 50:200)", o.Cast)
+	if !ok || err1 != nil || err2 != nil || cmin < 2 || cmax < cmin || cmax > maxCast {
+		return usagef("--cast: %q, want MIN:MAX with 2 ≤ MIN ≤ MAX ≤ %d (e.g. 50:200)", o.Cast, maxCast)
 	}
 	if o.Pool < cmax {
 		return usagef("--pool %d is smaller than the largest cast %d", o.Pool, cmax)
+	}
+	if o.Pool > generate.MaxNodes {
+		return usagef("--pool %d: at most %d characters", o.Pool, generate.MaxNodes)
 	}
 	if st, err := os.Stat(o.Output); err == nil && !st.IsDir() {
 		return fmt.Errorf("%s: exists and is not a directory", o.Output)
@@ -233,7 +245,7 @@ func episodeGraph(rng *rand.Rand, ids []string, pop []float64, cmin, cmax int) *
 	scenes := 3 * k
 	members := make([]int, 0, 5)
 	for scene := 1; scene <= scenes; scene++ {
-		size := 2 + rng.IntN(4)
+		size := min(2+rng.IntN(4), k) // a cast of 2–4 fills smaller scenes
 		// Every cast member anchors three scenes; the others come by
 		// popularity.
 		members = append(members[:0], (scene-1)%k)

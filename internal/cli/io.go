@@ -150,10 +150,9 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 	ownJSON := format == formats.JSON && formats.Sniff(data) == formats.JSON
 	if g.Episode.ID == "" && path != "-" && !ownJSON {
 		// Name a foreign graph after its file, as extracted episodes are
-		// named: "asoiaf-book1-edges.csv" → "asoiaf-book1". (relgraph JSON
-		// says what it is called, or is unnamed on purpose.)
-		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		g.Episode.ID = strings.TrimSuffix(strings.TrimSuffix(base, "-edges"), "_edges")
+		// named. (relgraph JSON says what it is called, or is unnamed on
+		// purpose.)
+		g.Episode.ID = fileGraphName(path)
 		if g.Episode.Source == "" {
 			g.Episode.Source = filepath.ToSlash(path)
 		}
@@ -162,6 +161,13 @@ func (o *inputOptions) loadGraph(path string, s Streams) (*graph.Graph, error) {
 		warn(s.ErrOut, name+": the graph is directed; relgraph reads every edge as undirected (source and target joined)")
 	}
 	return g, nil
+}
+
+// fileGraphName is the name of a foreign graph read from path, as
+// extracted episodes are named: "asoiaf-book1-edges.csv" → "asoiaf-book1".
+func fileGraphName(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return strings.TrimSuffix(strings.TrimSuffix(base, "-edges"), "_edges")
 }
 
 // graphExtensions lists the graph file extensions for error messages.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/relgraph/relgraph/internal/progress"
 )
@@ -93,16 +94,76 @@ func useColor(w io.Writer) bool {
 	return isTerminal(w)
 }
 
+// writeCSV writes the table as CSV, the same bytes as encoding/csv's
+// Writer (see appendCSVRecord), in one Write.
 func (t *table) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(t.header); err != nil {
-		return err
+	size := 0
+	for _, r := range t.rows {
+		for _, c := range r {
+			size += len(c) + 1
+		}
 	}
-	if err := cw.WriteAll(t.rows); err != nil {
-		return err
+	b := appendCSVRecord(make([]byte, 0, size+256), t.header)
+	for _, r := range t.rows {
+		b = appendCSVRecord(b, r)
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err := w.Write(b)
+	return err
+}
+
+// appendCSVRecord appends the fields of one record and a line feed to b,
+// as encoding/csv's Writer with its defaults (Comma ',', UseCRLF false)
+// writes them (TestAppendCSVRecord compares both). Building the text in
+// one buffer saves the per-field calls through bufio of csv.Writer; with
+// strconv.Append* for numbers it avoids a string per cell.
+func appendCSVRecord(b []byte, fields []string) []byte {
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCSVField(b, f)
+	}
+	return append(b, '\n')
+}
+
+// appendCSVField appends one CSV field to b, quoted when encoding/csv's
+// Writer would quote it (fieldNeedsQuotes: a comma, double quote, CR or
+// LF, a leading white-space character, or the field `\.`), with double
+// quotes doubled; CR and LF inside quotes are kept as they are.
+func appendCSVField(b []byte, f string) []byte {
+	if !csvNeedsQuotes(f) {
+		return append(b, f...)
+	}
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(f, '"')
+		if i < 0 {
+			b = append(b, f...)
+			break
+		}
+		b = append(b, f[:i+1]...)
+		b = append(b, '"')
+		f = f[i+1:]
+	}
+	return append(b, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's Writer.fieldNeedsQuotes for Comma ','.
+func csvNeedsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` {
+		return true
+	}
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case '\n', '\r', '"', ',':
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
 }
 
 // writeJSON writes v as indented JSON without HTML escaping, plus a newline.
@@ -133,8 +194,13 @@ func num(v float64) string {
 // exact formats a value for CSV: the shortest representation that reads
 // back to the same float64.
 func exact(v float64) string {
+	return string(appendExact(nil, v))
+}
+
+// appendExact appends exact(v) to b.
+func appendExact(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
+		return b
 	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
 }

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -76,6 +78,12 @@ func (o *mapOptions) check() (render.Options, error) {
 	if o.Seed < 0 {
 		return opt, usagef("--seed: %d is negative", o.Seed)
 	}
+	if o.Labels < -1 {
+		return opt, usagef("--labels: %d is not -1 (all), 0 (automatic) or a positive count", o.Labels)
+	}
+	if o.MaxEdges < -1 {
+		return opt, usagef("--max-edges: %d is not -1 (all), 0 (automatic) or a positive count", o.MaxEdges)
+	}
 	if o.ColorBy == render.ColorCommunity {
 		opt.Communities = map[string]int{} // filled per graph; set so Check passes
 	}
@@ -91,9 +99,11 @@ func (o *mapOptions) check() (render.Options, error) {
 }
 
 // sizeAndCommunities fills opt's per-graph parts for g: the --size-by
-// measure and, for --color-by community, Louvain communities seeded with
-// --seed. It returns the ranking by the size measure with the default
-// measures, for tables.
+// measure, the measures of node tooltips (the default measures of rank
+// and the size measure, computed once on the whole graph) and, for
+// --color-by community, Louvain communities seeded with --seed. It
+// returns the ranking by the size measure with those measures, for
+// tables.
 func (o *mapOptions) sizeAndCommunities(g *graph.Graph, opt *render.Options) (*centrality.Ranking, error) {
 	measures := slices.Clone(centrality.AllMeasures)
 	if !slices.Contains(measures, o.SizeBy) {
@@ -107,6 +117,7 @@ func (o *mapOptions) sizeAndCommunities(g *graph.Graph, opt *render.Options) (*c
 	for _, r := range rk.Rows {
 		opt.Size[r.ID] = r.Values[o.SizeBy]
 	}
+	opt.Measures = rankTable(rk)
 	if opt.ColorBy == render.ColorCommunity {
 		res, err := community.Detect(g, community.Options{Seed: uint64(o.Seed)})
 		if err != nil {
@@ -154,8 +165,10 @@ line width with the number of interactions (square root, 1 to 8 points);
 colours show communities (Louvain, seeded) from Paul Tol's colour-blind-safe
 palette, chosen so a community keeps its colour across episodes; edges are
 labelled with the roster's relation. A legend tells what size, width and
-colour show. Every node and edge has a stable SVG id and a tooltip (an
-edge's tooltip gives its weight and first three evidence sentences).
+colour show. Every node and edge has a stable SVG id and a tooltip: a
+character's gives its rank, the measures of relgraph rank, its community
+and (when the graph counts them) its mentions; an edge's its weight and
+first three evidence sentences.
 
 The layout is neato with a fixed seed (sfdp above 300 characters), so the
 same input always gives the same bytes. Maps of more than 40 characters
@@ -167,7 +180,8 @@ character's strongest (--max-edges; the others still shape the layout);
 circles pushed apart keeping their order (overlap=ortho). --top keeps only
 the most central characters, --min-weight only ties of at least that
 weight (characters without one go, loners included). Above 300 characters
-relgraph suggests --top.
+relgraph suggests --top. --layout circo is slow on big maps (minutes at
+190 characters): relgraph warns above 100.
 
 The format comes from --format or the extension of -o: svg, png (drawn by
 relgraph from the SVG, --scale pixels per point), html (one self-contained
@@ -233,6 +247,7 @@ func (o *renderOptions) run(ctx context.Context, path string) error {
 	if n := drawnCharacters(g, opt); n > crowdedMap && opt.Top == 0 {
 		warn(o.s.ErrOut, fmt.Sprintf("%d characters on one map: names are shown for the %d most central only; --top %d draws a clearer map", n, render.AutoLabels, suggestTop))
 	}
+	warnMap(o.s.ErrOut, g, opt)
 	return writeMap(ctx, o.Output, []string{path}, o.s.Out, format, o.Scale, func(ctx context.Context, w io.Writer) error {
 		return render.HTML(ctx, g, opt, rankTable(rk), w)
 	}, func() []byte { return render.DOT(g, opt) })
@@ -245,6 +260,37 @@ const (
 	crowdedMap = 300
 	suggestTop = 150
 )
+
+// slowCirco is the number of drawn characters above which render warns
+// that --layout circo is slow: circo's cost grows steeply with size
+// (embedded Graphviz on the 2-core development machine: see
+// docs/performance.md, "Maps").
+const slowCirco = 100
+
+// warnMap warns on w about flags that draw a poor or slow map of g: a
+// --color-by attribute that no character has (every circle would be grey)
+// and --layout circo on a big map.
+func warnMap(w io.Writer, g *graph.Graph, opt render.Options) {
+	if attr, ok := strings.CutPrefix(opt.ColorBy, render.ColorAttributePrefix); ok {
+		has := false
+		for _, n := range g.Nodes {
+			if v, ok := n.Attributes[attr]; ok && v != nil {
+				has = true
+				break
+			}
+		}
+		if !has {
+			warn(w, fmt.Sprintf("--color-by %s: no character has the attribute %q, so every circle is grey", opt.ColorBy, attr))
+		}
+	}
+	n := drawnCharacters(g, opt)
+	if opt.Top > 0 {
+		n = min(n, opt.Top)
+	}
+	if opt.Layout == "circo" && n > slowCirco {
+		warn(w, fmt.Sprintf("--layout circo on %d characters may take minutes (asoiaf book 1, 187 characters: about 140 s); neato (the default) or sfdp take about a second", n))
+	}
+}
 
 // drawnCharacters returns how many characters of g a map with opt draws
 // after --min-weight (--top is not set when it is asked).
@@ -333,7 +379,31 @@ func (o *diffOptions) writeMap(a, b *graph.Graph, d *diff.Result, pathA, pathB s
 	}
 	ctx := context.Background()
 	var opt render.DiffOptions
+	if untitled(a) || untitled(b) {
+		opt.Title = mapSide(a, pathA) + " → " + mapSide(b, pathB)
+	}
 	return writeMap(ctx, o.Map, []string{pathA, pathB}, nil, format, render.DefaultPNGScale, func(ctx context.Context, w io.Writer) error {
 		return render.DiffHTML(ctx, a, b, d, opt, w)
 	}, func() []byte { return render.DiffDOT(a, b, d, opt) })
+}
+
+// untitled reports whether g has neither an episode title nor an id, so a
+// diff map would call it "graph".
+func untitled(g *graph.Graph) bool { return g.Episode.Title == "" && g.Episode.ID == "" }
+
+// mapSide names one side of a diff map's headline: the episode title,
+// else its id, else the file name without its extension ("standard
+// input" for "-").
+func mapSide(g *graph.Graph, path string) string {
+	if !untitled(g) {
+		return cmp.Or(g.Episode.Title, g.Episode.ID)
+	}
+	if path == "" || path == "-" {
+		return "standard input"
+	}
+	base := filepath.Base(path)
+	if stem := strings.TrimSuffix(base, filepath.Ext(base)); stem != "" {
+		return stem
+	}
+	return base
 }

@@ -98,8 +98,8 @@
     function row(k, v) { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v)); }
     row("id", n.id);
     if (n.rank) row("rank", n.rank + " of " + data.nodes.length + " by " + data.by);
-    row("mentions", n.mentions);
-    if (n.community) row("community", n.community);
+    if (n.mentions != null) row("mentions", n.mentions);
+    if (n.community != null) row("community", n.community);
     data.measures.forEach(function (m, i) { row(m, fmt(n.values[i])); });
     panel.appendChild(dl);
     panel.appendChild(el("h3", n.ties.length ? "Strongest ties" : "No ties"));
@@ -152,7 +152,7 @@
     var q = fold(search.value.trim());
     var hits = [];
     svg.querySelectorAll("g.node.hit, g.node-name.hit").forEach(function (e) { e.classList.remove("hit"); });
-    if (!q) { map.classList.remove("searching"); return hits; }
+    if (!q) { map.classList.remove("searching"); document.getElementById("hits").textContent = ""; return hits; }
     data.nodes.forEach(function (n) {
       if (fold(n.name).indexOf(q) >= 0 || fold(n.id).indexOf(q) >= 0) {
         hits.push(n);
@@ -166,13 +166,31 @@
   search.addEventListener("input", runSearch);
   search.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { var h = runSearch(); if (h.length) selectNode(h[0]); }
-    if (ev.key === "Escape") { search.value = ""; runSearch(); document.getElementById("hits").textContent = ""; }
+    if (ev.key === "Escape") { search.value = ""; runSearch(); }
   });
 
-  // Ranking table.
+  // Resizable split between the map and the side panel.
+  var app = document.getElementById("app"), split = document.getElementById("split");
+  function setSide(w) {
+    w = Math.round(Math.min(Math.max(w, 260), window.innerWidth - 200));
+    app.style.setProperty("--side", w + "px");
+  }
+  split.addEventListener("pointerdown", function (ev) { ev.preventDefault(); split.setPointerCapture(ev.pointerId); split.classList.add("dragging"); });
+  split.addEventListener("pointermove", function (ev) { if (split.classList.contains("dragging")) setSide(window.innerWidth - ev.clientX - 3); });
+  ["pointerup", "pointercancel"].forEach(function (t) { split.addEventListener(t, function () { split.classList.remove("dragging"); }); });
+  split.addEventListener("keydown", function (ev) {
+    var w = document.querySelector("aside").getBoundingClientRect().width;
+    if (ev.key === "ArrowLeft") { setSide(w + 40); ev.preventDefault(); }
+    if (ev.key === "ArrowRight") { setSide(w - 40); ev.preventDefault(); }
+  });
+
+  // Ranking table. Long measure names break at a soft hyphen.
+  var hyphenated = { betweenness: "between\u00adness", closeness: "close\u00adness", eigenvector: "eigen\u00advector",
+    pagerank: "page\u00adrank", harmonic: "har\u00admonic" };
   var head = document.querySelector("table.rank thead tr");
   ["rank", "name"].concat(data.measures).forEach(function (m, i) {
-    var th = el("th", m, m === "name" ? "name" : "");
+    var th = el("th", hyphenated[m] || m, m === "name" ? "name" : "");
+    th.title = m;
     th.addEventListener("click", function () { sortBy(i); });
     head.appendChild(th);
   });
