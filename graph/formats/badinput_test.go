@@ -30,6 +30,7 @@ func TestBadInput(t *testing.T) {
 		{"csv node table without Id", "e.csv", "Source,Target\na,b\n", ReadOptions{Nodes: []byte("Name2,Label\na,A\n"), NodesName: "n.csv"}, []string{"n.csv:1:", "want an Id column"}},
 		{"csv unclosed quote", "e.csv", "Source,Target\n\"a,b\n", ReadOptions{}, []string{"e.csv:2:", "invalid CSV"}},
 		{"csv empty", "e.csv", "", ReadOptions{}, []string{"e.csv: empty file"}},
+		{"csv extra field", "e.csv", "Source,Target,Weight\na,b,1\nb,c,2,extra\n", ReadOptions{}, []string{"e.csv:3:", "4 fields, but the header names 3 columns"}},
 		// node-link JSON
 		{"nodelink truncated", "n.json", `{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "ta`, ReadOptions{}, []string{"n.json:1:", "unexpected end of file"}},
 		{"nodelink unknown node", "n.json", `{"nodes": [{"id": "a"}], "links": [{"source": "a", "target": "b"}]}`, ReadOptions{}, []string{"n.json: field links[0].target", `unknown node "b"`}},

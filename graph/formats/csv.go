@@ -44,6 +44,7 @@ var (
 type csvLayout struct {
 	comma                                  rune
 	source, target, weight, typ, rel, unit int
+	cols                                   int // fields of the header line
 }
 
 // csvHeader finds the columns of an edge list in its header line.
@@ -57,6 +58,7 @@ func csvHeader(line string) (csvLayout, error) {
 	if err != nil {
 		return l, err
 	}
+	l.cols = len(cols)
 	for i, c := range cols {
 		c = strings.ToLower(strings.TrimSpace(c))
 		set := func(p *int) {
@@ -332,10 +334,28 @@ func readCSVEdges(name string, t *csvTable, layout csvLayout, opt ReadOptions, d
 	return b.finish()
 }
 
+// extraFields reports whether rec has a non-empty field beyond the cols
+// columns of the header (cols 0: no header to compare with). Empty ones
+// ("a,b,1,", as some spreadsheets write) are allowed.
+func extraFields(rec []string, cols int) bool {
+	if cols <= 0 || len(rec) <= cols {
+		return false
+	}
+	for _, f := range rec[cols:] {
+		if strings.TrimSpace(f) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // csvEdge adds the edge of the data row rec at line to b.
 func csvEdge(b *builder, name string, rec []string, line int, layout csvLayout, need int) error {
 	if len(rec) <= need {
 		return fmt.Errorf("%s:%d: %d fields, want at least %d (source and target)", name, line, len(rec), need+1)
+	}
+	if extraFields(rec, layout.cols) {
+		return fmt.Errorf("%s:%d: %d fields, but the header names %d columns", name, line, len(rec), layout.cols)
 	}
 	e := graph.Edge{Source: strings.TrimSpace(rec[layout.source]), Target: strings.TrimSpace(rec[layout.target]), Weight: 1}
 	if e.Source == "" || e.Target == "" {

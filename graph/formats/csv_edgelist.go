@@ -166,7 +166,7 @@ func (r *edgeListReader) read(text string, header bool) bool {
 // builder.addEdgeAt.
 func (r *edgeListReader) row(rec []string) bool {
 	l := r.layout
-	if len(rec) <= r.need {
+	if len(rec) <= r.need || extraFields(rec, l.cols) {
 		return false
 	}
 	// A Directed row makes a directed graph or a warning (readCSVEdges).
