@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -175,13 +176,13 @@ var (
 	ordinalDE = `(?:erst|zweit|dritt|viert|fünft|sechst|siebent|siebt|acht|neunt|zehnt|elft|zwölft|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt|` +
 		`(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)st|hundertst|letzt)(?:e|er|es|en)`
 	number      = `(?:\d+[a-z]?|[ivxlc]+)` // "12A": screenplays number inserted scenes so
-	ordinalRE   = regexp.MustCompile(`(?i)^` + ordinalDE + `$`)
-	sceneRE     = regexp.MustCompile(`(?i)^(?:` + sceneWord + `\s+` + number + `\b|` + number + `\.\s*` + sceneWord + `\b|` + ordinalDE + `\s+` + sceneWord + `\b)`)
-	slugRE      = regexp.MustCompile(`^(?:INT\.|EXT\.|INT\./EXT\.|EXT\./INT\.|I/E[\s.])`)
-	markdownRE  = regexp.MustCompile(`^#{1,6}\s+\S`)
-	chapterRE   = regexp.MustCompile(`(?i)^\[?(?:chapter|kapitel|book|buch|teil|part)\s+` + number + `\b`)
-	ordChapRE   = regexp.MustCompile(`(?i)^(?:` + ordinalDE + `\s+(?:kapitel|teil|buch)\b|` + number + `\.\s*(?:kapitel|teil|buch)\b)`)
-	markdown1RE = regexp.MustCompile(`^#\s+\S`)
+	ordinalRE   = lazyRegexp(`(?i)^` + ordinalDE + `$`)
+	sceneRE     = lazyRegexp(`(?i)^(?:` + sceneWord + `\s+` + number + `\b|` + number + `\.\s*` + sceneWord + `\b|` + ordinalDE + `\s+` + sceneWord + `\b)`)
+	slugRE      = lazyRegexp(`^(?:INT\.|EXT\.|INT\./EXT\.|EXT\./INT\.|I/E[\s.])`)
+	markdownRE  = lazyRegexp(`^#{1,6}\s+\S`)
+	chapterRE   = lazyRegexp(`(?i)^\[?(?:chapter|kapitel|book|buch|teil|part)\s+` + number + `\b`)
+	ordChapRE   = lazyRegexp(`(?i)^(?:` + ordinalDE + `\s+(?:kapitel|teil|buch)\b|` + number + `\.\s*(?:kapitel|teil|buch)\b)`)
+	markdown1RE = lazyRegexp(`^#\s+\S`)
 )
 
 // maxHeading is the longest line, in bytes, read as a scene or chapter
@@ -196,15 +197,15 @@ func IsSceneHeading(l string) bool {
 		return false
 	}
 	if l[0] == '#' {
-		return markdownRE.MatchString(l)
+		return markdownRE().MatchString(l)
 	}
 	if len(l) > maxHeading || !headingStart(l, sceneWords) {
 		return false // the regular expressions cannot match: skip them
 	}
-	if m := sceneRE.FindStringIndex(l); m != nil {
+	if m := sceneRE().FindStringIndex(l); m != nil {
 		return headingRest(l[m[1]:])
 	}
-	return slugRE.MatchString(l)
+	return slugRE().MatchString(l)
 }
 
 // headingRest reports whether rest, the part of a line after its heading
@@ -280,7 +281,7 @@ func headingStart(l string, words map[string]bool) bool {
 			return true
 		}
 	}
-	return strings.Contains(w, "und") && ordinalRE.MatchString(w) // "einundzwanzigster"
+	return strings.Contains(w, "und") && ordinalRE().MatchString(w) // "einundzwanzigster"
 }
 
 // IsChapterHeading reports whether a line is a chapter heading: a
@@ -296,12 +297,12 @@ func IsChapterHeading(l string) bool {
 		return false
 	}
 	if l[0] == '#' {
-		return markdown1RE.MatchString(l)
+		return markdown1RE().MatchString(l)
 	}
 	if len(l) > maxHeading || !headingStart(l, chapterWords) {
 		return false
 	}
-	for _, re := range []*regexp.Regexp{chapterRE, ordChapRE} {
+	for _, re := range []*regexp.Regexp{chapterRE(), ordChapRE()} {
 		if m := re.FindStringIndex(l); m != nil && headingRest(l[m[1]:]) {
 			return true
 		}
@@ -358,7 +359,7 @@ func Sections(text string, isHeading func(string) bool) []Section {
 // Markdown marks of an ATX heading, opening and closing ("## Akt 2" and
 // "## Akt 2 ##" → "Akt 2"); other headings are returned as they are.
 func HeadingTitle(h string) string {
-	if !markdownRE.MatchString(h) {
+	if !markdownRE().MatchString(h) {
 		return h
 	}
 	t := strings.TrimSpace(strings.TrimLeft(h, "#"))
@@ -595,4 +596,10 @@ func atLineStart(text string, p int) bool {
 		}
 	}
 	return true
+}
+
+// lazyRegexp compiles expr on first use, so that a command that reads no
+// text (rank, render, …) does not pay for it at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
