@@ -154,6 +154,21 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 			}
 			if ni > 0 && names[ni-1].End > p {
 				p, first = names[ni-1].End, false // inside a name
+				// A genitive name and a kinship noun: "Kathrins Sohn",
+				// "Lukas’ Mutter", "Elizabeth's father".
+				if rs.mode == CorefRoles && !cur[len(cur)-1].subject && rs.genitive(names[ni-1].Start, names[ni-1].End) {
+					limit := s.End
+					if ni < len(names) {
+						limit = min(limit, names[ni].Start)
+					}
+					if ks, ke, k, ok := rs.kinNoun(p+possessiveSuffix(text, p), limit); ok {
+						if c := rs.kinTarget(rs.index[names[ni-1].ID], k); c >= 0 {
+							out = append(out, Mention{ID: rs.m.ids[c], Start: ks, End: ke, Resolved: ResolvedRole})
+							cur = append(cur, referent{c, rs.gender[c], ks, !rs.afterPreposition(names[ni-1].Start)})
+							p = ke
+						}
+					}
+				}
 				continue
 			}
 			nextName := len(text)
@@ -179,15 +194,13 @@ func (rs *resolver) resolve(sentences []Span, names []Mention) []Mention {
 			// A possessive and a kinship noun: "seinen Vater", "her sister".
 			if isPr && pr.Possessive && rs.mode == CorefRoles {
 				if ks, ke, k, ok := rs.kinNoun(q, min(s.End, nextName)); ok {
-					if who := rs.antecedent(cur, prev, pr.Gender, -1); who >= 0 {
-						if c := rs.kinTarget(who, k); c >= 0 {
-							out = append(out,
-								Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun},
-								Mention{ID: rs.m.ids[c], Start: ks, End: ke, Resolved: ResolvedRole})
-							cur = append(cur, referent{who, rs.gender[who], p, false}, referent{c, rs.gender[c], ks, !rs.afterPreposition(p)})
-							p = ke
-							continue
-						}
+					if who, c := rs.kinAntecedent(cur, prev, pr.Gender, k); who >= 0 {
+						out = append(out,
+							Mention{ID: rs.m.ids[who], Start: p, End: q, Resolved: ResolvedPronoun},
+							Mention{ID: rs.m.ids[c], Start: ks, End: ke, Resolved: ResolvedRole})
+						cur = append(cur, referent{who, rs.gender[who], p, false}, referent{c, rs.gender[c], ks, !rs.afterPreposition(p)})
+						p = ke
+						continue
 					}
 				}
 			}
@@ -262,6 +275,27 @@ func (rs *resolver) antecedent(cur, prev []referent, gender string, clause int) 
 		}
 	}
 	return -1
+}
+
+// kinAntecedent returns the possessor of a possessive + kinship noun and
+// the character the noun names: the most recent referent of the gender,
+// in the current sentence and then the previous one, for whom the roster
+// relationships name exactly one such kin (kinTarget). "Mia ruft ihre
+// Mutter an. Ihr Bruder …": Ihr is Mia, whose brother the roster knows,
+// though her mother is the more recent woman. Both are -1 when no
+// referent has such kin.
+func (rs *resolver) kinAntecedent(cur, prev []referent, gender string, k Kin) (who, c int) {
+	for _, list := range [][]referent{cur, prev} {
+		for i := len(list) - 1; i >= 0; i-- {
+			if list[i].gender != gender {
+				continue
+			}
+			if c := rs.kinTarget(list[i].char, k); c >= 0 {
+				return list[i].char, c
+			}
+		}
+	}
+	return -1, -1
 }
 
 // continued returns the character that a sentence-initial personal
@@ -435,11 +469,35 @@ func (rs *resolver) genitive(s, e int) bool {
 			return true
 		}
 	}
+	if possessiveSuffix(rs.text, e) > 0 {
+		return true
+	}
 	if rs.pack.Code != "de" || !strings.HasSuffix(t, "s") || e >= len(rs.text) || rs.text[e] != ' ' {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(rs.text[e+1:])
 	return unicode.IsUpper(r) && !rs.nameAt(e+1)
+}
+
+// possessiveSuffix returns the length of an English possessive ending
+// that follows a name mention ending at text[e] outside its span ("'s",
+// "’s"), or 0.
+func possessiveSuffix(text string, e int) int {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasPrefix(text[e:], suf) && !wordAfter(text, e+len(suf)) {
+			return len(suf)
+		}
+	}
+	// An apostrophe alone after a name ending in s, ß, x or z ("Lukas’
+	// Mutter", "Lukas' mother").
+	if r, _ := utf8.DecodeLastRuneInString(text[:e]); strings.ContainsRune("sßxzSXZ", r) {
+		for _, suf := range []string{"'", "’"} {
+			if strings.HasPrefix(text[e:], suf) && !wordAfter(text, e+len(suf)) {
+				return len(suf)
+			}
+		}
+	}
+	return 0
 }
 
 // nameEndsAt reports whether a name mention ends at text[p], spaces

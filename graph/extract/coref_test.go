@@ -249,8 +249,9 @@ func TestCorefRules(t *testing.T) {
 		{"id": "ben", "name": "Ben", "gender": "m"},
 		{"id": "cleo", "name": "Cleo"},
 		{"id": "dora", "name": "Dora", "gender": "f"},
-		{"id": "emil", "name": "Emil", "gender": "m"}],
-		"relationships": [{"source": "anna", "target": "ben", "type": "parent"}, {"source": "dora", "target": "ben", "type": "sibling"}]}`)
+		{"id": "emil", "name": "Emil", "gender": "m"},
+		{"id": "jonas", "name": "Jonas", "gender": "m"}],
+		"relationships": [{"source": "dora", "target": "jonas", "type": "parent"}, {"source": "anna", "target": "ben", "type": "parent"}, {"source": "dora", "target": "ben", "type": "sibling"}]}`)
 	en, _ := parseRoster(t, "en", `{"format": "relgraph/roster@1", "lang": "en", "characters": [
 		{"id": "anna", "name": "Anna", "gender": "f"},
 		{"id": "ben", "name": "Ben", "gender": "m"},
@@ -295,6 +296,11 @@ func TestCorefRules(t *testing.T) {
 		{"coordinated names make ihre plural", "Dora spielt. Ben und Anna holen ihre Jacken.", extract.CorefPronouns, false, nil},
 		{"und opens a clause", "Anna kommt und Dora beruhigt sie.", extract.CorefPronouns, false, []string{"sie→anna"}},
 		{"a genitive is no subject", "Annas Tochter Dora lacht. Sie ist froh.", extract.CorefPronouns, false, []string{"Sie→dora"}},
+		{"genitive name and kinship", "Annas Sohn lacht. Bens Schwester auch.", extract.CorefRoles, false, []string{"Sohn→ben", "Schwester→dora"}},
+		{"genitive name and kinship needs roles", "Annas Sohn lacht.", extract.CorefPronouns, false, nil},
+		{"English possessive name and kinship", "Ben's wife smiled.", extract.CorefRoles, true, []string{"wife→anna"}},
+		{"apostrophe genitive and kinship", "Jonas’ Mutter ruft.", extract.CorefRoles, false, []string{"Mutter→dora"}},
+		{"the possessor whose kin the roster knows", "Ben trifft Dora und Anna. Ihr Bruder lacht.", extract.CorefRoles, false, []string{"Ihr→dora", "Bruder→ben"}},
 		{"a prepositional object is no subject", "Nach dem Streit mit Emil geht Ben heim. Er ist traurig.", extract.CorefPronouns, false, []string{"Er→ben"}},
 	}
 	for _, tc := range tests {

@@ -221,7 +221,12 @@
 //     Schwester the sibling, Mann/Frau, husband/wife the partner, Exmann/
 //     Exfrau the ex-partner, Freund/Freundin the friend, Kollege/Kollegin
 //     the colleague — when exactly one character fits; the noun is then a
-//     "role" mention and the possessive a "pronoun" one. Otherwise, and for
+//     "role" mention and the possessive a "pronoun" one. The possessor is
+//     the most recent character of the possessive's gender for whom the
+//     roster names such kin ("Ben trifft Dora und Anna. Ihr Bruder …": Dora,
+//     Ben's sister, not Anna). A genitive name before a kinship noun
+//     ("Kathrins Sohn", "Lukas’ Mutter", "Elizabeth's father") resolves the
+//     noun the same way. Otherwise, and for
 //     any other phrase, a roster descriptor of a character ("der Junge",
 //     "des Jungen"; also with a capital first letter at a sentence start)
 //     makes a "role" mention of it, longest first.
