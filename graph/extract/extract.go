@@ -291,7 +291,7 @@ func checkUTF8(text string, off, line int) error {
 		if r == utf8.RuneError && sz == 1 {
 			return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d, column %d)", off+i, line, col)
 		}
-		if r == '\n' {
+		if r == '\n' || (r == '\r' && (i+1 == len(text) || text[i+1] != '\n')) {
 			line, col = line+1, 1
 		} else {
 			col++
@@ -299,6 +299,16 @@ func checkUTF8(text string, off, line int) error {
 		i += sz
 	}
 	return nil // not reached
+}
+
+// lineBreaks counts the line breaks of text as checkUTF8 does: "\n", "\r\n"
+// and a lone "\r".
+func lineBreaks(text string) int {
+	n := strings.Count(text, "\n")
+	if strings.IndexByte(text, '\r') >= 0 {
+		n += strings.Count(text, "\r") - strings.Count(text, "\r\n")
+	}
+	return n
 }
 
 // builder accumulates the graph of one text. Characters are indices into

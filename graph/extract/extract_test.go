@@ -128,6 +128,7 @@ func TestExtractErrors(t *testing.T) {
 		{"invalid UTF-8", "Lukas\xffkommt", extract.Options{Roster: r}, "invalid UTF-8 at byte offset 5 (line 1, column 6)"},
 		// Line 2 starts at byte 8 (after "Kathrin\n"); "ü" is two bytes but one column.
 		{"invalid UTF-8 on line 2", "Kathrin\nüb\xc3(", extract.Options{Roster: r}, "invalid UTF-8 at byte offset 11 (line 2, column 3)"},
+		{"invalid UTF-8 after CR line ends", "Kathrin\rAchim\r\nüb\xc3(", extract.Options{Roster: r}, "invalid UTF-8 at byte offset 18 (line 3, column 3)"},
 		{"nil roster", "Lukas", extract.Options{}, "Options.Roster is nil"},
 		{"unknown language", "Lukas", extract.Options{Roster: r, Lang: "fr"}, `unknown language "fr"`},
 	} {

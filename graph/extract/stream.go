@@ -286,7 +286,7 @@ func (s *streamer) chunk(raw []byte, last bool) error {
 		return err
 	}
 	s.off += len(raw)
-	s.line += strings.Count(view, "\n")
+	s.line += lineBreaks(view)
 	text := view
 	if s.first {
 		text = strings.TrimPrefix(text, "\uFEFF")
