@@ -21,3 +21,15 @@ func TestFormsApostrophe(t *testing.T) {
 		t.Errorf("Forms(da) = %q, want %q", got, want)
 	}
 }
+
+// TestNameNFC: a display name typed with a combining character is written
+// composed (NFC), as the text is read.
+func TestNameNFC(t *testing.T) {
+	r, _, err := Parse("r.json", []byte(`{"format": "relgraph/roster@1", "characters": [{"id": "j", "name": "Ju\u0308rgen"}]}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Characters[0].Name; got != "J\u00fcrgen" {
+		t.Errorf("name %q, want the composed %q", got, "J\u00fcrgen")
+	}
+}

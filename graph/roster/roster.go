@@ -125,6 +125,11 @@ func Parse(name string, data []byte, dir string) (*Roster, []string, error) {
 	if err := r.validate(name, dir); err != nil {
 		return nil, nil, err
 	}
+	// Display names as they will be written (node names, maps): NFC, so a
+	// name typed with combining characters comes out composed.
+	for i := range r.Characters {
+		r.Characters[i].Name = norm.NFC.String(r.Characters[i].Name)
+	}
 	warnings := r.buildForms(name)
 	return &r, warnings, nil
 }
