@@ -31,15 +31,53 @@ type EdgeList struct {
 // IDs are not strictly ascending, the slices differ in length or an end is
 // out of range.
 func RankEdgeList(el *EdgeList, opt Options) (*Ranking, error) {
-	measures, by, err := opt.check()
-	if err != nil {
-		return nil, err
-	}
-	a, err := el.adjacency()
+	measures, by, a, err := el.prepare(opt)
 	if err != nil {
 		return nil, err
 	}
 	return rankAdjacency(a, el.Name, func(i int) (string, string) { return el.IDs[i], el.IDs[i] }, measures, by, opt)
+}
+
+// prepare checks opt (Rank's option errors first) and builds the
+// adjacency of el.
+func (el *EdgeList) prepare(opt Options) (measures []string, by string, a *adjacency, err error) {
+	if measures, by, err = opt.check(); err != nil {
+		return nil, "", nil, err
+	}
+	a, err = el.adjacency()
+	return measures, by, a, err
+}
+
+// RankColumns is a ranking held by columns, as RankEdgeListColumns
+// returns it: the Ranking that RankEdgeList gives without a Row (and a
+// map of values) per node, for writers that need none (relgraph rank's CSV
+// output, where the rows' maps were a tenth of the time on a 10,000-node
+// edge list).
+type RankColumns struct {
+	// Graph, By and Measures are Ranking's.
+	Graph, By string
+	Measures  []string
+	// Order holds the node indices (positions in the EdgeList's IDs), best
+	// first: Order[r] is the node of Ranking.Rows[r] (rank r+1), whose id
+	// and name are both IDs[Order[r]].
+	Order []int
+	// Values holds the values of every measure of Measures and of By,
+	// keyed by measure name, each indexed by node (not by rank).
+	Values map[string][]float64
+}
+
+// RankEdgeListColumns is RankEdgeList with the ranking as columns: the same
+// order and values to the last bit, and the same errors.
+func RankEdgeListColumns(el *EdgeList, opt Options) (*RankColumns, error) {
+	measures, by, a, err := el.prepare(opt)
+	if err != nil {
+		return nil, err
+	}
+	_, values, order, err := rankValues(a, func(i int) string { return el.IDs[i] }, measures, by, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &RankColumns{Graph: el.Name, By: by, Measures: measures, Order: order, Values: values}, nil
 }
 
 // adjacency builds the CSR form of el, as newAdjacency builds it for the

@@ -64,6 +64,27 @@ func TestRankEdgeList(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s, %v: RankEdgeList differs from Rank:\n got %+v\nwant %+v", name, opt.Measures, got.Rows[:min(3, len(got.Rows))], want.Rows[:min(3, len(want.Rows))])
 			}
+			// The columns form: the same rows, rebuilt from the columns.
+			el := edgeListOf(g, 7)
+			cols, err := RankEdgeListColumns(el, opt)
+			if err != nil {
+				t.Fatalf("%s: columns: %v", name, err)
+			}
+			if cols.Graph != want.Graph || cols.By != want.By || !slices.Equal(cols.Measures, want.Measures) || len(cols.Order) != len(want.Rows) {
+				t.Fatalf("%s, %v: RankEdgeListColumns graph %q by %q measures %v, %d rows; want %q, %q, %v, %d",
+					name, opt.Measures, cols.Graph, cols.By, cols.Measures, len(cols.Order), want.Graph, want.By, want.Measures, len(want.Rows))
+			}
+			for r, i := range cols.Order {
+				w := want.Rows[r]
+				if el.IDs[i] != w.ID || len(w.Values) != len(cols.Values) {
+					t.Fatalf("%s, %v: columns row %d is node %q with %d measures, want %q with %d", name, opt.Measures, r+1, el.IDs[i], len(cols.Values), w.ID, len(w.Values))
+				}
+				for m, v := range w.Values {
+					if got := cols.Values[m][i]; math.Float64bits(got) != math.Float64bits(v) {
+						t.Fatalf("%s: columns row %d %s = %v, want %v", name, r+1, m, got, v)
+					}
+				}
+			}
 		}
 	}
 }
@@ -86,6 +107,9 @@ func TestRankEdgeListErrors(t *testing.T) {
 		_, err := RankEdgeList(c.el, c.opt)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+		}
+		if _, err := RankEdgeListColumns(c.el, c.opt); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: RankEdgeListColumns error %v, want one containing %q", c.name, err, c.want)
 		}
 	}
 	// Self-loops and bad weights are skipped, as Rank skips them.

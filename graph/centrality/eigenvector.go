@@ -198,23 +198,41 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 	row := func(x []float64, i int) []float64 { return x[i*c : (i+1)*c] }
 	tmp := make([]float64, c)
 
-	orthonormalise := func(x []float64, k int) bool {
+	// hm holds H = Vᵀ·A·V for the Rayleigh–Ritz projection, column j at
+	// hm[j*m:], entries i ≤ j: hm[j*m+i] = v_i·(A·v_j). Column j is the
+	// first Gram–Schmidt pass's coefficients when A·v_j is orthogonalised
+	// for the next basis vector (see orthonormalise); hasCol[j] records
+	// that, and other columns are computed by the projection itself.
+	hm := make([]float64, m*m)
+	hasCol := make([]bool, m)
+	coef := make([]float64, m)
+
+	// orthonormalise makes x orthogonal to v[:k] and of unit norm; false
+	// when x lies in their span. With col, the coefficients v_i·x of its
+	// first pass (i < k), taken before x changes, are stored in col.
+	orthonormalise := func(x []float64, k int, col []float64) bool {
 		before := math.Sqrt(dot(x, x))
-		// Gram–Schmidt, repeated once when the first pass cancelled most
-		// of x ("twice is enough", Parlett; the 1/√2 test of Daniel,
-		// Gragg, Kaufman and Stewart, Math. Comp. 30, 1976,
-		// doi:10.1090/S0025-5718-1976-0431641-8).
-		b := before
-		for pass := range 2 {
+		// Gram–Schmidt, classical then modified, repeated once when the
+		// first pass cancelled most of x ("twice is enough", Parlett; the
+		// 1/√2 test of Daniel, Gragg, Kaufman and Stewart, Math. Comp.
+		// 30, 1976, doi:10.1090/S0025-5718-1976-0431641-8).
+		c := coef[:k]
+		for i := range k {
+			c[i] = dot(row(v, i), x)
+		}
+		if col != nil {
+			copy(col, c)
+		}
+		for i := range k {
+			axpy(-c[i], row(v, i), x)
+		}
+		b := math.Sqrt(dot(x, x))
+		if !(b > before/math.Sqrt2) {
 			for i := range k {
 				vi := row(v, i)
 				axpy(-dot(x, vi), vi, x)
 			}
-			prev := b
 			b = math.Sqrt(dot(x, x))
-			if pass == 0 && b > prev/math.Sqrt2 {
-				break
-			}
 		}
 		if !(b > 1e-10*before) {
 			return false // x lies in the span: the space is invariant
@@ -235,7 +253,8 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 		invariant := false
 		for k < m {
 			copy(tmp, row(av, k-1))
-			if !orthonormalise(tmp, k) {
+			hasCol[k-1] = true
+			if !orthonormalise(tmp, k, hm[(k-1)*m:]) {
 				invariant = true
 				break
 			}
@@ -245,9 +264,15 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 		}
 		// Rayleigh–Ritz on span(v[:k]): H = Vᵀ A V, symmetrised.
 		h := mat.NewSymDense(k, nil)
-		for i := range k {
-			for j := 0; j <= i; j++ {
-				h.SetSym(i, j, dot(row(v, i), row(av, j)))
+		for j := range k {
+			col := hm[j*m:]
+			if !hasCol[j] {
+				for i := 0; i <= j; i++ {
+					col[i] = dot(row(v, i), row(av, j))
+				}
+			}
+			for i := 0; i <= j; i++ {
+				h.SetSym(i, j, col[i])
 			}
 		}
 		var es mat.EigenSym
@@ -290,7 +315,8 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 		// so that the space contains the Krylov space of the top Ritz
 		// vector.
 		k = p
-		if !orthonormalise(tmp, k) {
+		clear(hasCol) // v[:p] are now the kept Ritz vectors
+		if !orthonormalise(tmp, k, nil) {
 			break
 		}
 		copy(row(v, k), tmp)
@@ -301,18 +327,37 @@ func lanczosTop(c int, mul func(dst, x []float64)) (float64, []float64) {
 	return theta, out
 }
 
+// dot returns x·y (len(y) ≥ len(x)), summed in four interleaved partial
+// sums: four independent additions per step instead of one chain, which
+// made the Lanczos kernel wait on each addition's latency.
 func dot(x, y []float64) float64 {
-	var s float64
-	for i, v := range x {
-		s += v * y[i]
+	y = y[:len(x)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		s0 += x[i] * y[i]
+		s1 += x[i+1] * y[i+1]
+		s2 += x[i+2] * y[i+2]
+		s3 += x[i+3] * y[i+3]
 	}
-	return s
+	for ; i < len(x); i++ {
+		s0 += x[i] * y[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
-// axpy sets y += a·x.
+// axpy sets y += a·x (len(y) ≥ len(x)).
 func axpy(a float64, x, y []float64) {
-	for i, v := range x {
-		y[i] += a * v
+	y = y[:len(x)]
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		y[i] += a * x[i]
+		y[i+1] += a * x[i+1]
+		y[i+2] += a * x[i+2]
+		y[i+3] += a * x[i+3]
+	}
+	for ; i < len(x); i++ {
+		y[i] += a * x[i]
 	}
 }
 

@@ -142,19 +142,9 @@ func (opt Options) check() (measures []string, by string, err error) {
 // node i has the id and label node(i); measures and by come from
 // Options.check.
 func rankAdjacency(a *adjacency, name string, node func(i int) (id, label string), measures []string, by string, opt Options) (*Ranking, error) {
-	need := measures
-	if !slices.Contains(need, by) {
-		need = append(slices.Clip(need), by)
-	}
-	values, err := compute(a, need, opt)
+	need, values, order, err := rankValues(a, func(i int) string { id, _ := node(i); return id }, measures, by, opt)
 	if err != nil {
 		return nil, err
-	}
-
-	n := a.n
-	order := rankOrderOf(n, func(i int) string { id, _ := node(i); return id }, values[by])
-	if opt.Top > 0 && opt.Top < n {
-		order = order[:opt.Top]
 	}
 	rows := make([]Row, len(order))
 	for r, i := range order {
@@ -173,6 +163,27 @@ func rankAdjacency(a *adjacency, name string, node func(i int) (id, label string
 		Measures:   measures,
 		Rows:       rows,
 	}, nil
+}
+
+// rankValues computes the measures of a that a ranking by by needs
+// (measures, and by when it is not among them: need) and the ranking's
+// order: the node indices best first (see rankOrderOf; id(i) is node i's
+// id), truncated to opt.Top. values holds each needed measure's values
+// indexed by node, keyed by measure name.
+func rankValues(a *adjacency, id func(i int) string, measures []string, by string, opt Options) (need []string, values map[string][]float64, order []int, err error) {
+	need = measures
+	if !slices.Contains(need, by) {
+		need = append(slices.Clip(need), by)
+	}
+	values, err = compute(a, need, opt)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	order = rankOrderOf(a.n, id, values[by])
+	if opt.Top > 0 && opt.Top < a.n {
+		order = order[:opt.Top]
+	}
+	return need, values, order, nil
 }
 
 // rankOrder returns the node indices of g sorted by val descending (values

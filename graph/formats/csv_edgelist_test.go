@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -125,7 +126,8 @@ func TestReadCSVEdgeListShared(t *testing.T) {
 }
 
 func FuzzReadCSVEdgeList(f *testing.F) {
-	for _, s := range []string{"source,target,weight\nb,a,2\na,c,1.5\n", "Source;Target\nx;y\n", "source,target\na,a\n", "s,t\n"} {
+	for _, s := range []string{"source,target,weight\nb,a,2\na,c,1.5\n", "Source;Target\nx;y\n", "source,target\na,a\n", "s,t\n",
+		"source, target ,weight\n é,b, 2\n  \n\t,\nb\x7f,c,1\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -169,5 +171,45 @@ func TestReadCSVEdgeListLarge(t *testing.T) {
 		if !reflect.DeepEqual(one, two) {
 			t.Errorf("%s: the two-halves reading differs from the one-pass reading", c.name)
 		}
+	}
+}
+
+// TestIDTable checks the id table against a map on ids that stress it:
+// short ids that differ only in their last byte (the packed keys), ids of
+// 7 and 8 bytes (the two kinds of key), long ids, and enough of them to
+// make the table grow several times from its smallest size.
+func TestIDTable(t *testing.T) {
+	var ids []string
+	want := map[string]int32{}
+	t1 := newIDTable(1)
+	for i := range 5000 {
+		for _, id := range []string{
+			fmt.Sprintf("abcdef%c", rune('!'+i%90)) + strings.Repeat("x", i/90),
+			fmt.Sprintf("n%d", i),
+			fmt.Sprintf("a long node id number %d", i),
+		} {
+			if _, seen := want[id]; seen {
+				continue
+			}
+			if got := t1.lookup(id, ids); got != -1 {
+				t.Fatalf("lookup(%q) before add = %d, want -1", id, got)
+			}
+			want[id] = int32(len(ids))
+			t1.add(id, int32(len(ids)))
+			ids = append(ids, id)
+		}
+	}
+	for id, n := range want {
+		if got := t1.lookup(id, ids); got != n {
+			t.Fatalf("lookup(%q) = %d, want %d", id, got, n)
+		}
+	}
+	for _, id := range []string{"", "n", "n5000", "abcdef ", "a long node id number 5000"} {
+		if got := t1.lookup(id, ids); got != -1 {
+			t.Errorf("lookup(%q) of an absent id = %d, want -1", id, got)
+		}
+	}
+	if t1.used != len(ids) || 4*t1.used > 3*len(t1.slots) {
+		t.Errorf("table of %d slots holds %d ids (want %d, at most 3/4 full)", len(t1.slots), t1.used, len(ids))
 	}
 }

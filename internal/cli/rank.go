@@ -173,13 +173,11 @@ func (o *rankOptions) run(path string) error {
 	if o.Bootstrap == 0 {
 		defer relaxGC(path, o.From)()
 	}
-	if g, rk, ok, err := o.rankPlainCSV(path, opt); ok {
+	if write, ok, err := o.rankPlainCSV(path, opt, format); ok {
 		if err != nil {
 			return rankError(err)
 		}
-		return writeOutput(o.Output, []string{path}, o.s.Out, func(w io.Writer) error {
-			return writeRanking(w, format, g, rk)
-		})
+		return writeOutput(o.Output, []string{path}, o.s.Out, write)
 	}
 	g, err := o.loadGraph(path, o.s)
 	if err != nil {
@@ -242,36 +240,74 @@ func katzError(err error) error {
 // loadGraph and centrality.Rank would: a plain CSV file named by path
 // (.csv or .tsv, no --from but csv, no --nodes or node table beside it, no
 // --chapters; see ReadCSVEdgeList for the file), ranked without --edges or
-// --bootstrap. Then ok is true and it returns a graph that stands for the
-// file in messages (its name only: fileGraphName, as loadGraph names it)
-// and the ranking, or Rank's error. Otherwise (also when the file cannot be
-// read: loadGraph then reports it) ok is false and the caller takes the
-// general path. On er-10000 (100,000 edges) this reads the file in a third
-// of the time and memory of the general path (docs/performance.md).
-func (o *rankOptions) rankPlainCSV(path string, opt centrality.Options) (g *graph.Graph, rk *centrality.Ranking, ok bool, err error) {
+// --bootstrap. Then ok is true and it returns the function that writes the
+// ranking in format (as writeRanking would, naming the graph as loadGraph
+// names it: fileGraphName), or Rank's error. Otherwise (also when the file
+// cannot be read: loadGraph then reports it) ok is false and the caller
+// takes the general path. On er-10000 (100,000 edges) this reads the file
+// in a third of the time and memory of the general path; CSV output is
+// written from the ranking's columns (centrality.RankEdgeListColumns), with
+// no Row per node (docs/performance.md).
+func (o *rankOptions) rankPlainCSV(path string, opt centrality.Options, format string) (write func(io.Writer) error, ok bool, err error) {
 	if o.Edges || o.Bootstrap != 0 || path == "-" || o.From != "" && o.From != formats.CSV ||
 		o.Nodes != "" || o.Chapters != "" || o.MaxEvidence < 0 {
-		return nil, nil, false, nil
+		return nil, false, nil
 	}
 	if f, err := formats.FormatFromPath(path); err != nil || f != formats.CSV {
-		return nil, nil, false, nil
+		return nil, false, nil
 	}
 	if beside := formats.NodesBeside(path); beside != "" {
 		if _, err := os.Stat(beside); err == nil {
-			return nil, nil, false, nil
+			return nil, false, nil
 		}
 	}
 	data, err := readInput(path, o.s.In)
 	if err != nil {
-		return nil, nil, false, nil
+		return nil, false, nil
 	}
 	el, ok := formats.ReadCSVEdgeList(data)
 	if !ok {
-		return nil, nil, false, nil
+		return nil, false, nil
 	}
-	g = &graph.Graph{Episode: graph.Episode{ID: fileGraphName(path)}}
-	rk, err = centrality.RankEdgeList(&centrality.EdgeList{Name: g.Name(), IDs: el.IDs, Source: el.Source, Target: el.Target, Weight: el.Weight}, opt)
-	return g, rk, true, err
+	g := &graph.Graph{Episode: graph.Episode{ID: fileGraphName(path)}}
+	cel := &centrality.EdgeList{Name: g.Name(), IDs: el.IDs, Source: el.Source, Target: el.Target, Weight: el.Weight}
+	if format == "csv" {
+		cols, err := centrality.RankEdgeListColumns(cel, opt)
+		if err != nil {
+			return nil, true, err
+		}
+		return func(w io.Writer) error { return writeRankColumnsCSV(w, cel.IDs, cols) }, true, nil
+	}
+	rk, err := centrality.RankEdgeList(cel, opt)
+	if err != nil {
+		return nil, true, err
+	}
+	return func(w io.Writer) error { return writeRanking(w, format, g, rk) }, true, nil
+}
+
+// writeRankColumnsCSV writes the ranking cols of the nodes ids (an edge
+// list's: each node's name is its id) as CSV, the same bytes as
+// writeRanking writes for the equivalent Ranking (no bootstrap).
+func writeRankColumnsCSV(w io.Writer, ids []string, cols *centrality.RankColumns) error {
+	vals := make([][]float64, len(cols.Measures)) // by column: values by node
+	for c, m := range cols.Measures {
+		vals[c] = cols.Values[m]
+	}
+	b := appendCSVRecord(make([]byte, 0, 32+len(cols.Order)*(24+24*len(vals))), append([]string{"rank", "id", "name"}, cols.Measures...))
+	for r, i := range cols.Order {
+		b = strconv.AppendInt(b, int64(r+1), 10)
+		at := len(b) // the comma before the id, then the id
+		b = append(b, ',')
+		b = appendCSVField(b, ids[i])
+		b = append(b, b[at:]...) // the name: the same field again
+		for _, v := range vals {
+			b = append(b, ',')
+			b = appendExact(b, v[i])
+		}
+		b = append(b, '\n')
+	}
+	_, err := w.Write(b)
+	return err
 }
 
 // measureText formats a measure for a text table: counts (degree,
@@ -303,9 +339,16 @@ func writeRanking(w io.Writer, format string, g *graph.Graph, rk *centrality.Ran
 		for _, r := range rk.Rows {
 			b = strconv.AppendInt(b, int64(r.Rank), 10)
 			b = append(b, ',')
+			at := len(b) - 1 // the comma before the id
 			b = appendCSVField(b, r.ID)
-			b = append(b, ',')
-			b = appendCSVField(b, r.Name)
+			if r.Name == r.ID {
+				// A node without a name (every node of an edge list):
+				// the same field again, not encoded twice.
+				b = append(b, b[at:]...)
+			} else {
+				b = append(b, ',')
+				b = appendCSVField(b, r.Name)
+			}
 			for _, m := range cols {
 				b = append(b, ',')
 				switch m {

@@ -34,7 +34,7 @@ func TestRankPlainCSV(t *testing.T) {
 	}
 	for file, plain := range map[string]bool{gen: true, small: true, quoted: false} {
 		o := &rankOptions{s: Streams{In: strings.NewReader("")}}
-		if _, _, ok, _ := o.rankPlainCSV(file, centrality.Options{}); ok != plain {
+		if _, ok, _ := o.rankPlainCSV(file, centrality.Options{}, "csv"); ok != plain {
 			t.Errorf("rankPlainCSV(%s): ok = %v, want %v", filepath.Base(file), ok, plain)
 		}
 		data, err := os.ReadFile(file)
@@ -44,6 +44,7 @@ func TestRankPlainCSV(t *testing.T) {
 		for _, args := range [][]string{
 			{"--measures", "all", "--by", "pagerank", "--format", "csv"},
 			{"--measures", "eigenvector", "--by", "eigenvector", "--format", "csv", "--top", "5"},
+			{"--measures", "pagerank,degree", "--by", "degree", "--format", "csv"},
 			{"--format", "table", "--by", "betweenness", "--distance", "unit"},
 			{"--measures", "katz", "--katz-alpha", "0.9"}, // too large: the same error
 			{"--measures", "fame"}, // the same usage error
