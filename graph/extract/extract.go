@@ -331,6 +331,7 @@ type builder struct {
 	// (keepSpans), so that evidence does not cost an allocation each.
 	spans []graph.Mention
 
+	byID     map[string]int // character id → index into m.ids (characters)
 	count    []int          // mentions per character
 	lastUnit []int          // the last unit that mentioned the character
 	edges    map[[2]int]int // (a, b) with a < b → index into acc (more than denseEdges characters)
@@ -344,18 +345,28 @@ type edgeAcc struct {
 	evidence []graph.Evidence
 }
 
-// run walks the units and their mentions.
-func (b *builder) run(units []Span, mentions []Mention) {
-	byID := make(map[string]int, len(b.m.ids))
-	for i, id := range b.m.ids {
-		byID[id] = i
+// characters returns the character index (into b.m.ids) of each mention
+// and adds the mentions to b.count. The id index is built once per builder
+// (a streamed text calls this once per chunk).
+func (b *builder) characters(mentions []Mention) []int {
+	if b.byID == nil {
+		b.byID = make(map[string]int, len(b.m.ids))
+		for i, id := range b.m.ids {
+			b.byID[id] = i
+		}
 	}
-	chars := make([]int, len(mentions)) // character index of each mention
+	chars := make([]int, len(mentions))
 	for i, mn := range mentions {
-		chars[i] = byID[mn.ID]
+		chars[i] = b.byID[mn.ID]
 		b.count[chars[i]]++
 	}
-	var present []int // distinct characters of the unit, in first-mention order
+	return chars
+}
+
+// run walks the units and their mentions.
+func (b *builder) run(units []Span, mentions []Mention) {
+	chars := b.characters(mentions) // character index of each mention
+	var present []int               // distinct characters of the unit, in first-mention order
 	mi := 0
 	for ui, u := range units {
 		unit := b.unitBase + ui + 1

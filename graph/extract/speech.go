@@ -77,15 +77,7 @@ const replyParagraphs = 2
 // numbered from 1 in text order. Evidence texts have their line breaks
 // written "\n" (a CRLF text gives the evidence of its LF twin).
 func (b *builder) runSpeech(text string, pack *Pack, mentions []Mention) int {
-	byID := make(map[string]int, len(b.m.ids))
-	for i, id := range b.m.ids {
-		byID[id] = i
-	}
-	chars := make([]int, len(mentions))
-	for i, mn := range mentions {
-		chars[i] = byID[mn.ID]
-		b.count[chars[i]]++
-	}
+	chars := b.characters(mentions) // character index of each mention
 	var speeches []speech
 	var present []map[int]bool // per scene: the characters with a speaker label
 	if labels := speakerLabels(text, mentions); labels != nil {

@@ -58,15 +58,7 @@ func tokenRanges(text string, ms []Mention) (first, last []int) {
 // word; its evidence text runs from the start of the earlier mention to
 // the end of the later one.
 func (b *builder) runWindow(n int, mentions []Mention) {
-	byID := make(map[string]int, len(b.m.ids))
-	for i, id := range b.m.ids {
-		byID[id] = i
-	}
-	chars := make([]int, len(mentions))
-	for i, mn := range mentions {
-		chars[i] = byID[mn.ID]
-		b.count[chars[i]]++
-	}
+	chars := b.characters(mentions) // character index of each mention
 	first, last := tokenRanges(b.text, mentions)
 	lo := 0
 	for j := range mentions {

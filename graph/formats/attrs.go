@@ -50,6 +50,19 @@ func nodeColumns(g *graph.Graph, reserved ...string) []column {
 	return cols
 }
 
+// appendAttrCells appends to row one cell per column of cols: the text of
+// n's value under the column's name (valueText), "" where n has none.
+func appendAttrCells(row []string, n graph.Node, cols []column) []string {
+	for _, col := range cols {
+		if v, ok := n.Attributes[col.name]; ok {
+			row = append(row, valueText(v))
+		} else {
+			row = append(row, "")
+		}
+	}
+	return row
+}
+
 func kindOf(v any) string {
 	switch x := v.(type) {
 	case bool:

@@ -518,14 +518,7 @@ func WriteCSVNodes(w io.Writer, g *graph.Graph) error {
 		if hasMentions {
 			row = append(row, fmt.Sprint(n.Mentions))
 		}
-		for _, col := range cols {
-			v, ok := n.Attributes[col.name]
-			if !ok {
-				row = append(row, "")
-				continue
-			}
-			row = append(row, valueText(v))
-		}
+		row = appendAttrCells(row, n, cols)
 		cw.Write(row)
 	}
 	cw.Flush()

@@ -144,7 +144,6 @@ func ReadDOT(name string, data []byte) (g *graph.Graph, warns []string, err erro
 			return nil, nil, err
 		}
 	}
-	dropped := map[string]bool{}
 	for _, er := range edges {
 		where := fmt.Sprintf("edge %d (%s–%s)", er.n, er.from, er.to)
 		e := graph.Edge{Source: er.from, Target: er.to, Weight: 1}
@@ -162,10 +161,7 @@ func ReadDOT(name string, data []byte) (g *graph.Graph, warns []string, err erro
 					return nil, nil, fmt.Errorf("%s: %s: %v", name, where, err)
 				}
 			default:
-				if !dropped[k] {
-					dropped[k] = true
-					b.warns.add("dropped", fmt.Sprintf("%s: edge attribute %q not kept (relgraph edges keep weight, relation, units and evidence)", name, k))
-				}
+				b.dropEdgeAttr(k)
 			}
 		}
 		if _, err := b.addEdge(e, where); err != nil {

@@ -348,7 +348,9 @@ func formatNumber(v float64) string {
 // duplicate edges and dropping self-loops with warnings.
 type builder struct {
 	name string
-	g    graph.Graph
+	// dropped holds the edge attributes already reported as not kept.
+	dropped map[string]bool
+	g       graph.Graph
 	// idx maps a node id to its position in g.Nodes.
 	idx map[string]int
 	// pairs maps an edge's key to its position in g.Edges. The key is the
@@ -626,6 +628,19 @@ type warnings struct {
 }
 
 const maxWarnings = 5
+
+// dropEdgeAttr warns, once per attribute name k, that an edge attribute
+// of a foreign format is not kept.
+func (b *builder) dropEdgeAttr(k string) {
+	if b.dropped[k] {
+		return
+	}
+	if b.dropped == nil {
+		b.dropped = map[string]bool{}
+	}
+	b.dropped[k] = true
+	b.warns.add("dropped", fmt.Sprintf("%s: edge attribute %q not kept (relgraph edges keep weight, relation, units and evidence)", b.name, k))
+}
 
 func (w *warnings) add(kind, msg string) {
 	if w.count == nil {

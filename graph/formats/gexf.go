@@ -36,16 +36,9 @@ const (
 // ReadGEXF decodes a GEXF document (versions 1.1 to 1.3). Errors name the
 // file, the line and the element.
 func ReadGEXF(name string, data []byte) (*graph.Graph, []string, error) {
-	root, err := parseXML(name, data)
+	root, ge, err := parseGraphXML(name, data, "gexf")
 	if err != nil {
 		return nil, nil, err
-	}
-	if root.name != "gexf" {
-		return nil, nil, fmt.Errorf("%s: line %d: root element <%s>, want <gexf>", name, root.line, root.name)
-	}
-	ge := root.child("graph")
-	if ge == nil {
-		return nil, nil, fmt.Errorf("%s: line %d: <gexf> has no <graph> element", name, root.line)
 	}
 	b := newBuilder(name, false)
 	switch t, _ := ge.attr("defaultedgetype"); t {
@@ -154,7 +147,6 @@ func ReadGEXF(name string, data []byte) (*graph.Graph, []string, error) {
 			}
 		}
 	}
-	dropped := map[string]bool{}
 	if edges := ge.child("edges"); edges != nil {
 		for _, ee := range edges.all("edge") {
 			where := ee.where()
@@ -187,9 +179,8 @@ func ReadGEXF(name string, data []byte) (*graph.Graph, []string, error) {
 				if err != nil {
 					return nil, nil, fmt.Errorf("%s: %s: %v", name, where, err)
 				}
-				if !kept && k != attrWeight && !dropped[k] {
-					dropped[k] = true
-					b.warns.add("dropped", fmt.Sprintf("%s: edge attribute %q not kept (relgraph edges keep weight, relation, units and evidence)", name, k))
+				if !kept && k != attrWeight {
+					b.dropEdgeAttr(k)
 				}
 			}
 			if _, err := b.addEdge(e, where); err != nil {

@@ -326,7 +326,6 @@ func ReadGML(name string, data []byte) (*graph.Graph, []string, error) {
 			return nil, nil, err
 		}
 	}
-	dropped := map[string]bool{}
 	for _, ed := range edges {
 		where := fmt.Sprintf("line %d: edge", ed.line)
 		e := graph.Edge{Weight: 1}
@@ -368,10 +367,7 @@ func ReadGML(name string, data []byte) (*graph.Graph, []string, error) {
 				}
 			case "id", "label", attrRelation:
 			default:
-				if !dropped[kv.key] {
-					dropped[kv.key] = true
-					b.warns.add("dropped", fmt.Sprintf("%s: edge attribute %q not kept (relgraph edges keep weight, relation, units and evidence)", name, kv.key))
-				}
+				b.dropEdgeAttr(kv.key)
 			}
 		}
 		if !haveS || !haveT {

@@ -35,16 +35,9 @@ type graphmlKey struct {
 // ReadGraphML decodes a GraphML document. Errors name the file, the line
 // and the element.
 func ReadGraphML(name string, data []byte) (*graph.Graph, []string, error) {
-	root, err := parseXML(name, data)
+	root, ge, err := parseGraphXML(name, data, "graphml")
 	if err != nil {
 		return nil, nil, err
-	}
-	if root.name != "graphml" {
-		return nil, nil, fmt.Errorf("%s: line %d: root element <%s>, want <graphml>", name, root.line, root.name)
-	}
-	ge := root.child("graph")
-	if ge == nil {
-		return nil, nil, fmt.Errorf("%s: line %d: <graphml> has no <graph> element", name, root.line)
 	}
 	b := newBuilder(name, false)
 	switch d, _ := ge.attr("edgedefault"); d {
@@ -156,7 +149,6 @@ func ReadGraphML(name string, data []byte) (*graph.Graph, []string, error) {
 			}
 		}
 	}
-	dropped := map[string]bool{}
 	for _, c := range ge.all("edge") {
 		where := c.where()
 		src, ok1 := c.attr("source")
@@ -192,10 +184,7 @@ func ReadGraphML(name string, data []byte) (*graph.Graph, []string, error) {
 					return nil, nil, fmt.Errorf("%s: %s: %v", name, where, err)
 				}
 			default:
-				if !dropped[k] {
-					dropped[k] = true
-					b.warns.add("dropped", fmt.Sprintf("%s: edge attribute %q not kept (relgraph edges keep weight, relation, units and evidence)", name, k))
-				}
+				b.dropEdgeAttr(k)
 			}
 		}
 		if _, err := b.addEdge(e, where); err != nil {

@@ -61,14 +61,7 @@ func WriteNeo4j(nodes, rels io.Writer, g *graph.Graph) error {
 	nw.Write(header)
 	for _, n := range c.Nodes {
 		row := []string{n.ID, n.Label(), fmt.Sprint(n.Mentions)}
-		for _, col := range cols {
-			v, ok := n.Attributes[col.name]
-			if !ok {
-				row = append(row, "")
-				continue
-			}
-			row = append(row, valueText(v))
-		}
+		row = appendAttrCells(row, n, cols)
 		row = append(row, Neo4jLabel)
 		nw.Write(row)
 	}

@@ -57,6 +57,22 @@ const maxXMLDepth = 64
 // reference is an error (encoding/xml in strict mode). Documents in
 // UTF-8, ISO-8859-1 or Windows-1252 are accepted. Errors name the file and
 // the line.
+// parseGraphXML parses a GEXF or GraphML document whose root element is
+// rootName and returns the root and its first <graph> child; a wrong root
+// or a missing <graph> is an error naming the file and line.
+func parseGraphXML(name string, data []byte, rootName string) (root, ge *element, err error) {
+	if root, err = parseXML(name, data); err != nil {
+		return nil, nil, err
+	}
+	if root.name != rootName {
+		return nil, nil, fmt.Errorf("%s: line %d: root element <%s>, want <%s>", name, root.line, root.name, rootName)
+	}
+	if ge = root.child("graph"); ge == nil {
+		return nil, nil, fmt.Errorf("%s: line %d: <%s> has no <graph> element", name, root.line, rootName)
+	}
+	return root, ge, nil
+}
+
 func parseXML(name string, data []byte) (*element, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
