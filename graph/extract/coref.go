@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/relgraph/relgraph/graph/roster"
 )
 
@@ -647,7 +645,7 @@ func AllMentions(text string, opt Options) ([]Mention, []Span, error) {
 	if err := CheckUTF8(text); err != nil {
 		return nil, nil, err
 	}
-	text = normText(text)
+	text = nfcText(text)
 	pack, tag, ok := langOf(opt.Lang, r.Lang, text)
 	if !ok {
 		return nil, nil, fmt.Errorf("extract: unknown language %q (want \"de\" or \"en\")", tag)
@@ -659,14 +657,4 @@ func AllMentions(text string, opt Options) ([]Mention, []Span, error) {
 		mentions = mergeMentions(mentions, newResolver(text, m, r, pack, opt.Coref).resolve(sentences, mentions))
 	}
 	return mentions, sentences, nil
-}
-
-// normText drops a leading byte order mark, normalises text to NFC and
-// its line ends to "\n" (lfText).
-func normText(text string) string {
-	text = strings.TrimPrefix(text, "\uFEFF")
-	if !norm.NFC.IsNormalString(text) {
-		text = norm.NFC.String(text)
-	}
-	return lfText(text)
 }

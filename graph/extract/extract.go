@@ -165,8 +165,7 @@ func Extract(text string, opt Options) (*graph.Graph, []string, error) {
 }
 
 // nfcText drops a leading byte order mark, normalises text to NFC and
-// its line ends to "\n" (lfText), as normText does, checking first with
-// isNFC.
+// its line ends to "\n" (lfText), checking NFC first with isNFC.
 func nfcText(text string) string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	if !isNFC(text) {

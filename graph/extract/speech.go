@@ -138,32 +138,16 @@ func (b *builder) runSpeech(text string, pack *Pack, mentions []Mention) int {
 	return len(speeches)
 }
 
-// speechEvidence is the evidence text of a speech: text[span] with every
-// line break "\r\n" or "\r" written "\n", cut after its first
-// MaxEvidenceText bytes (at a space) when longer. crlf lists the offsets,
-// relative to span.Start, of the "\r" dropped from a "\r\n".
+// speechEvidence is the evidence text of a speech: text[span] (whose line
+// breaks are "\n": Extract reads CRLF and CR as LF, lfText), cut after its
+// first MaxEvidenceText bytes (at a space) when longer.
 type speechEvidence struct {
 	text  string
 	start int
-	crlf  []int
 }
 
 func newSpeechEvidence(text string, span Span) speechEvidence {
 	ev := speechEvidence{text: text[span.Start:span.End], start: span.Start}
-	if strings.IndexByte(ev.text, '\r') >= 0 {
-		var b strings.Builder
-		for i := 0; i < len(ev.text); i++ {
-			switch c := ev.text[i]; {
-			case c == '\r' && i+1 < len(ev.text) && ev.text[i+1] == '\n':
-				ev.crlf = append(ev.crlf, i)
-			case c == '\r':
-				b.WriteByte('\n')
-			default:
-				b.WriteByte(c)
-			}
-		}
-		ev.text = b.String()
-	}
 	if len(ev.text) > MaxEvidenceText {
 		// A long speech: its first MaxEvidenceText bytes, cut at a space.
 		e := MaxEvidenceText
@@ -182,12 +166,7 @@ func newSpeechEvidence(text string, span Span) speechEvidence {
 // span returns the span of the mention m in the evidence text, in code
 // points; false when m is not wholly inside it.
 func (ev speechEvidence) span(m Mention) (graph.Mention, bool) {
-	off := func(p int) int { // text offset → evidence byte offset
-		p -= ev.start
-		n := sort.SearchInts(ev.crlf, p) // dropped bytes before p
-		return p - n
-	}
-	s, e := off(m.Start), off(m.End)
+	s, e := m.Start-ev.start, m.End-ev.start
 	if s < 0 || e > len(ev.text) {
 		return graph.Mention{}, false
 	}

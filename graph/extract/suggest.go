@@ -101,7 +101,7 @@ func SuggestLang(text string, opt Options, top int) ([]Candidate, string, error)
 	if err := CheckUTF8(text); err != nil {
 		return nil, "", err
 	}
-	text = normText(text)
+	text = nfcText(text)
 	pack, tag, ok := langOf(opt.Lang, r.Lang, text)
 	if !ok {
 		return nil, "", fmt.Errorf("extract: unknown language %q (want \"de\" or \"en\")", tag)
@@ -397,7 +397,7 @@ func rosterWordSet(r *roster.Roster) map[string]bool {
 	set := map[string]bool{}
 	for _, c := range r.Characters {
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			n = normText(n)
+			n = nfcText(n)
 			for _, w := range sentenceWords(n, Span{0, len(n)}, nil) {
 				set[strings.ToLower(w.w)] = true
 				for _, part := range strings.FieldsFunc(w.w, func(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }) {
